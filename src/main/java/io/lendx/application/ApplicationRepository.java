@@ -1,0 +1,95 @@
+package io.lendx.application;
+
+import io.lendx.paging.Conditions;
+import io.lendx.paging.Direction;
+import io.lendx.paging.KeysetQueries;
+import io.lendx.paging.Ordering;
+import io.lendx.paging.Page;
+import io.lendx.paging.PageRequest;
+import io.lendx.paging.SortField;
+import io.lendx.paging.Table;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.r2dbc.annotation.R2dbcRepository;
+import io.micronaut.data.repository.reactive.ReactorCrudRepository;
+import io.r2dbc.spi.Row;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+@R2dbcRepository(dialect = Dialect.POSTGRES)
+public abstract class ApplicationRepository implements ReactorCrudRepository<LoanApplication, String> {
+
+    static final Table<LoanApplication> TABLE = new Table<>("applications", "application_address",
+            LoanApplication::address, ApplicationRepository::fromRow);
+    static final SortField<LoanApplication> CREATED_AT =
+            SortField.instant("CREATED_AT", "created_at", LoanApplication::createdAt);
+    static final SortField<LoanApplication> ADDRESS =
+            SortField.text("ADDRESS", "application_address", LoanApplication::address);
+    static final SortField<LoanApplication> DISSOLUTION_DATE =
+            SortField.instant("DISSOLUTION_DATE", "dissolution_date", LoanApplication::dissolutionDate);
+    /** Relation connections list children oldest first. */
+    static final Ordering<LoanApplication> OLDEST_FIRST = new Ordering<>(CREATED_AT, Direction.ASC);
+
+    private final KeysetQueries keyset;
+
+    protected ApplicationRepository(KeysetQueries keyset) {
+        this.keyset = keyset;
+    }
+
+    public abstract Flux<LoanApplication> findByAddressIn(Collection<String> addresses);
+
+    public Mono<Page<LoanApplication>> findPage(ApplicationFilter filter, PageRequest<LoanApplication> page) {
+        return keyset.page(TABLE, conditions(filter), page);
+    }
+
+    public Mono<Long> countMatching(ApplicationFilter filter) {
+        return keyset.count(TABLE, conditions(filter));
+    }
+
+    Mono<Map<String, Page<LoanApplication>>> findPagesByParents(ApplicationParent parent, Collection<String> keys,
+                                                               @Nullable ApplicationState state,
+                                                               PageRequest<LoanApplication> page) {
+        return keyset.pagesByParent(TABLE, parent.column, parent.key, keys,
+                Conditions.where().equal("state", state), page);
+    }
+
+    Mono<Map<String, Long>> countByParents(ApplicationParent parent, Collection<String> keys,
+                                           @Nullable ApplicationState state) {
+        return keyset.countByParent(TABLE, parent.column, keys, Conditions.where().equal("state", state));
+    }
+
+    static SortField<LoanApplication> sortField(String name) {
+        return switch (name) {
+            case "ADDRESS" -> ADDRESS;
+            case "DISSOLUTION_DATE" -> DISSOLUTION_DATE;
+            default -> CREATED_AT;
+        };
+    }
+
+    private static Conditions conditions(ApplicationFilter filter) {
+        return Conditions.where()
+                .equal("state", filter.state())
+                .equal("pool_address", filter.poolAddress())
+                .equal("borrower_address", filter.borrowerAddress());
+    }
+
+    private static LoanApplication fromRow(Row row) {
+        return new LoanApplication(
+                row.get("application_address", String.class),
+                row.get("borrower_address", String.class),
+                row.get("pool_address", String.class),
+                ApplicationState.valueOf(row.get("state", String.class)),
+                row.get("principal", BigDecimal.class),
+                row.get("offered_collateral", BigDecimal.class),
+                row.get("application_date", Instant.class),
+                row.get("dissolution_date", Instant.class),
+                row.get("tx_hash", String.class),
+                row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class));
+    }
+}

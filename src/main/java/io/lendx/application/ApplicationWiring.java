@@ -1,0 +1,74 @@
+package io.lendx.application;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import io.lendx.graphql.Arguments;
+import io.lendx.graphql.ChildPages;
+import io.lendx.graphql.Connection;
+import io.lendx.graphql.Connections;
+import io.lendx.graphql.FeatureWiring;
+import io.lendx.graphql.LoaderKey;
+import io.lendx.graphql.ChildPages.CountKey;
+import io.lendx.graphql.ChildPages.PageKey;
+import io.lendx.paging.Page;
+import io.lendx.paging.PageRequest;
+import io.lendx.pool.Pool;
+import io.lendx.pool.PoolLoaders;
+import io.lendx.user.User;
+import io.lendx.user.UserLoaders;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+@Singleton
+public class ApplicationWiring implements FeatureWiring {
+
+    private final ApplicationService service;
+
+    public ApplicationWiring(ApplicationService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String schemaFile() {
+        return "application.graphqls";
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type
+                .dataFetcher("application", env -> ApplicationLoaders.APPLICATION_BY_ADDRESS.in(env)
+                        .load(env.getArgument("address")))
+                .dataFetcher("applications", this::applications));
+        wiring.type("LoanApplication", type -> type
+                .dataFetcher("borrower", env -> UserLoaders.USER_BY_ADDRESS.in(env)
+                        .load(env.<LoanApplication>getSource().borrowerAddress()))
+                .dataFetcher("pool", env -> PoolLoaders.POOL_BY_ADDRESS.in(env)
+                        .load(env.<LoanApplication>getSource().poolAddress())));
+        wiring.type("User", type -> type.dataFetcher("applications", env -> children(env,
+                env.<User>getSource().address(),
+                ApplicationLoaders.APPLICATIONS_BY_BORROWER, ApplicationLoaders.APPLICATION_COUNT_BY_BORROWER)));
+        wiring.type("Pool", type -> type.dataFetcher("applications", env -> children(env,
+                env.<Pool>getSource().address(),
+                ApplicationLoaders.APPLICATIONS_BY_POOL, ApplicationLoaders.APPLICATION_COUNT_BY_POOL)));
+    }
+
+    private CompletableFuture<Connection<LoanApplication>> applications(DataFetchingEnvironment env) {
+        Map<String, Object> input = Arguments.input(env, "filter");
+        ApplicationFilter filter = new ApplicationFilter(
+                Arguments.enumValue(Arguments.field(input, "state"), ApplicationState.class),
+                Arguments.field(input, "poolAddress"),
+                Arguments.field(input, "borrowerAddress"));
+        PageRequest<LoanApplication> page = Arguments.page(env, ApplicationRepository::sortField, "CREATED_AT");
+        return Connections.of(service.list(filter, page), () -> service.count(filter));
+    }
+
+    private static CompletableFuture<Connection<LoanApplication>> children(
+            DataFetchingEnvironment env, String parent,
+            LoaderKey<PageKey<LoanApplication, ApplicationState>, Page<LoanApplication>> pages,
+            LoaderKey<CountKey<ApplicationState>, Long> counts) {
+        ApplicationState state = Arguments.enumValue(env.getArgument("state"), ApplicationState.class);
+        return ChildPages.connection(env, parent, state, ApplicationRepository.OLDEST_FIRST, pages, counts);
+    }
+}

@@ -1,0 +1,32 @@
+package io.lendx.balance;
+
+import graphql.schema.idl.RuntimeWiring;
+import io.lendx.graphql.FeatureWiring;
+import io.lendx.user.User;
+import io.lendx.user.UserLoaders;
+import jakarta.inject.Singleton;
+
+@Singleton
+public class BalanceWiring implements FeatureWiring {
+
+    private final BalanceService service;
+
+    public BalanceWiring(BalanceService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String schemaFile() {
+        return "balance.graphqls";
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("MptBalance", type -> type
+                .dataFetcher("user", env -> UserLoaders.USER_BY_ADDRESS.in(env)
+                        .load(env.<MptBalance>getSource().userAddress()))
+                .dataFetcher("isStale", env -> service.isStale(env.getSource(), env.<Integer>getArgument("maxAgeSeconds"))));
+        wiring.type("User", type -> type.dataFetcher("mptBalances", env -> BalanceLoaders.BALANCES_BY_USER.in(env)
+                .load(env.<User>getSource().address())));
+    }
+}

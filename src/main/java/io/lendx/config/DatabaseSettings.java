@@ -1,0 +1,112 @@
+package io.lendx.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns the process environment into the R2DBC and Flyway properties of the default data
+ * source. Flyway needs a JDBC URL while the application talks R2DBC, so one
+ * {@code DATABASE_URL} must configure both.
+ */
+public final class DatabaseSettings {
+
+    static final String DATABASE_URL = "DATABASE_URL";
+    static final String R2DBC_URL = "R2DBC_DATASOURCES_DEFAULT_URL";
+    static final String R2DBC_USERNAME = "R2DBC_DATASOURCES_DEFAULT_USERNAME";
+    static final String R2DBC_PASSWORD = "R2DBC_DATASOURCES_DEFAULT_PASSWORD";
+    static final String FLYWAY_URL = "FLYWAY_DATASOURCES_DEFAULT_URL";
+
+    private DatabaseSettings() {
+    }
+
+    /** Whether the environment names a database server, in which case none may be embedded. */
+    public static boolean isExternalDatabaseConfigured(Map<String, String> env) {
+        return isSet(env, DATABASE_URL) || isSet(env, R2DBC_URL);
+    }
+
+    /**
+     * The data source properties the environment implies: parsed from {@code DATABASE_URL}, or
+     * a Flyway URL derived from the standard R2DBC variables when only those are given.
+     */
+    public static Map<String, Object> fromEnvironment(Map<String, String> env) {
+        if (isSet(env, DATABASE_URL)) {
+            return fromDatabaseUrl(env.get(DATABASE_URL));
+        }
+        if (isSet(env, R2DBC_URL) && !isSet(env, FLYWAY_URL)) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("flyway.datasources.default.url",
+                    env.get(R2DBC_URL).replaceFirst("^r2dbc:(pool:)?postgres(ql)?:", "jdbc:postgresql:"));
+            copyIfSet(env, R2DBC_USERNAME, "flyway.datasources.default.user", properties);
+            copyIfSet(env, R2DBC_PASSWORD, "flyway.datasources.default.password", properties);
+            return properties;
+        }
+        return Map.of();
+    }
+
+    /** Properties for {@code postgres://user:pass@host:port/db?sslmode=...}. */
+    public static Map<String, Object> fromDatabaseUrl(String databaseUrl) {
+        URI uri = parse(databaseUrl);
+        String database = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        if (uri.getHost() == null || database.isEmpty()) {
+            throw invalid("it must name a host and a database");
+        }
+        String hostAndPort = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        String location = "//" + hostAndPort + "/" + database + query;
+
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("r2dbc.datasources.default.url", "r2dbc:postgresql:" + location);
+        properties.put("flyway.datasources.default.url", "jdbc:postgresql:" + location);
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            properties.put("r2dbc.datasources.default.username", user);
+            properties.put("flyway.datasources.default.user", user);
+            if (colon >= 0) {
+                String password = decode(userInfo.substring(colon + 1));
+                properties.put("r2dbc.datasources.default.password", password);
+                properties.put("flyway.datasources.default.password", password);
+            }
+        }
+        return properties;
+    }
+
+    private static URI parse(String databaseUrl) {
+        try {
+            URI uri = new URI(databaseUrl.trim());
+            if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
+                throw invalid("it must start with postgres:// or postgresql://");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw invalid("it is not a valid URL");
+        }
+    }
+
+    private static IllegalArgumentException invalid(String why) {
+        // The value is not echoed: it usually carries a password.
+        return new IllegalArgumentException(DATABASE_URL + " is invalid: " + why
+                + " (expected postgres://user:password@host:port/database)");
+    }
+
+    private static String decode(String part) {
+        return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isSet(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value != null && !value.isBlank();
+    }
+
+    private static void copyIfSet(Map<String, String> env, String name, String property,
+                                  Map<String, Object> properties) {
+        if (isSet(env, name)) {
+            properties.put(property, env.get(name));
+        }
+    }
+}

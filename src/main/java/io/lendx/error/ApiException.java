@@ -1,0 +1,26 @@
+package io.lendx.error;
+
+import java.util.Map;
+
+/**
+ * A failure the client caused or must know about. Its message is shown to the client as it
+ * is, so it must never carry SQL, class names or other internals.
+ */
+public abstract class ApiException extends RuntimeException {
+
+    private final ErrorCode code;
+
+    protected ApiException(ErrorCode code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** Extra {@code extensions} entries besides {@code code}. */
+    public Map<String, Object> extensions() {
+        return Map.of();
+    }
+}

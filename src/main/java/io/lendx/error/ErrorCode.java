@@ -1,0 +1,13 @@
+package io.lendx.error;
+
+/** The {@code extensions.code} values of the API contract. */
+public enum ErrorCode {
+    BAD_USER_INPUT,
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    NOT_FOUND,
+    CONFLICT,
+    RATE_LIMITED,
+    QUERY_TOO_COMPLEX,
+    INTERNAL_SERVER_ERROR
+}

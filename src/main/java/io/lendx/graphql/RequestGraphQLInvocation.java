@@ -1,0 +1,49 @@
+package io.lendx.graphql;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import io.micronaut.configuration.graphql.DefaultGraphQLInvocation;
+import io.micronaut.configuration.graphql.GraphQLInvocation;
+import io.micronaut.configuration.graphql.GraphQLInvocationData;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Executes a GraphQL request with its own DataLoader registry. The registry is created here,
+ * on the request thread, rather than as a {@code @RequestScope} bean: graphql-java dispatches
+ * loaders from R2DBC threads, where no request scope is present.
+ */
+@Singleton
+@Replaces(DefaultGraphQLInvocation.class)
+public class RequestGraphQLInvocation implements GraphQLInvocation {
+
+    private final GraphQL graphQL;
+    private final DataLoaderRegistryFactory loaders;
+
+    public RequestGraphQLInvocation(GraphQL graphQL, DataLoaderRegistryFactory loaders) {
+        this.graphQL = graphQL;
+        this.loaders = loaders;
+    }
+
+    @Override
+    public Publisher<ExecutionResult> invoke(GraphQLInvocationData invocationData, HttpRequest httpRequest,
+                                             @Nullable MutableHttpResponse<String> httpResponse) {
+        ExecutionInput input = ExecutionInput.newExecutionInput()
+                .query(Objects.requireNonNullElse(invocationData.getQuery(), ""))
+                .operationName(invocationData.getOperationName())
+                .variables(Objects.requireNonNullElse(invocationData.getVariables(), Map.of()))
+                .dataLoaderRegistry(loaders.newRegistry())
+                .graphQLContext(Map.of(HttpRequest.class, httpRequest))
+                .build();
+        return Mono.fromFuture(() -> graphQL.executeAsync(input));
+    }
+}

@@ -1,0 +1,60 @@
+package io.lendx.paging;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The WHERE clause of a keyset query, built from fixed SQL fragments with {@code ?}
+ * placeholders; values are always bound, never concatenated.
+ */
+public final class Conditions {
+
+    private final List<String> fragments = new ArrayList<>();
+    private final List<Object> values = new ArrayList<>();
+
+    public static Conditions where() {
+        return new Conditions();
+    }
+
+    /** {@code column = value}, skipped when the value is null (an absent filter). */
+    public Conditions equal(String column, @Nullable Object value) {
+        return value == null ? this : add(column + " = ?", value);
+    }
+
+    public Conditions add(String fragment, Object... fragmentValues) {
+        fragments.add(fragment);
+        values.addAll(List.of(fragmentValues));
+        return this;
+    }
+
+    Conditions copy() {
+        Conditions copy = new Conditions();
+        copy.fragments.addAll(fragments);
+        copy.values.addAll(values);
+        return copy;
+    }
+
+    List<Object> values() {
+        return values;
+    }
+
+    /** The clause with placeholders numbered from {@code $1}, or an always-true clause. */
+    String sql() {
+        if (fragments.isEmpty()) {
+            return "TRUE";
+        }
+        String joined = String.join(" AND ", fragments.stream().map(f -> "(" + f + ")").toList());
+        StringBuilder numbered = new StringBuilder();
+        int parameter = 0;
+        for (char c : joined.toCharArray()) {
+            if (c == '?') {
+                numbered.append('$').append(++parameter);
+            } else {
+                numbered.append(c);
+            }
+        }
+        return numbered.toString();
+    }
+}

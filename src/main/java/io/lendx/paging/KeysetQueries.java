@@ -1,0 +1,123 @@
+package io.lendx.paging;
+
+import io.micronaut.data.r2dbc.operations.R2dbcOperations;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.Statement;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Keyset (seek) pagination in SQL: a page is "rows after the cursor in sort order, limit
+ * first + 1", so its cost does not grow with the page number. Pages of many parents at once
+ * (a relation under a list) are one query, ranked per parent with ROW_NUMBER(). Table and
+ * column names come from code, never from input; every value is a bound parameter.
+ */
+@Singleton
+public class KeysetQueries {
+
+    private final R2dbcOperations operations;
+
+    public KeysetQueries(R2dbcOperations operations) {
+        this.operations = operations;
+    }
+
+    public <T> Mono<Page<T>> page(Table<T> table, Conditions filter, PageRequest<T> request) {
+        Conditions where = afterCursor(filter, table, request);
+        String sql = "SELECT * FROM " + table.name() + " WHERE " + where.sql()
+                + " ORDER BY " + orderBy(table, request.ordering()) + " LIMIT " + (request.first() + 1);
+        return query(sql, where.values(), table.mapper())
+                .collectList()
+                .map(rows -> Page.of(rows, request, table));
+    }
+
+    public Mono<Long> count(Table<?> table, Conditions filter) {
+        String sql = "SELECT count(*) FROM " + table.name() + " WHERE " + filter.sql();
+        return query(sql, filter.values(), row -> row.get(0, Long.class)).single();
+    }
+
+    /** One page per parent for a relation such as Pool.loans, in one statement. */
+    public <T> Mono<Map<String, Page<T>>> pagesByParent(Table<T> table, String parentColumn,
+                                                        Function<T, String> parentOf, Collection<String> parents,
+                                                        Conditions filter, PageRequest<T> request) {
+        Conditions where = afterCursor(ofParents(filter, parentColumn, parents), table, request);
+        String sql = "SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY " + parentColumn
+                + " ORDER BY " + orderBy(table, request.ordering()) + ") AS page_row"
+                + " FROM " + table.name() + " t WHERE " + where.sql() + ") ranked"
+                + " WHERE page_row <= " + (request.first() + 1)
+                + " ORDER BY " + parentColumn + ", page_row";
+        return query(sql, where.values(), table.mapper())
+                .collectMultimap(parentOf)
+                .map(rowsByParent -> {
+                    Map<String, Page<T>> pages = new LinkedHashMap<>();
+                    for (String parent : parents) {
+                        Collection<T> rows = rowsByParent.getOrDefault(parent, List.of());
+                        pages.put(parent, Page.of(List.copyOf(rows), request, table));
+                    }
+                    return pages;
+                });
+    }
+
+    /** How many rows each parent has under the filter, in one statement. */
+    public Mono<Map<String, Long>> countByParent(Table<?> table, String parentColumn,
+                                                 Collection<String> parents, Conditions filter) {
+        Conditions where = ofParents(filter, parentColumn, parents);
+        String sql = "SELECT " + parentColumn + ", count(*) FROM " + table.name()
+                + " WHERE " + where.sql() + " GROUP BY " + parentColumn;
+        return query(sql, where.values(), row -> Map.entry(row.get(0, String.class), row.get(1, Long.class)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(found -> {
+                    Map<String, Long> counts = new HashMap<>();
+                    parents.forEach(parent -> counts.put(parent, found.getOrDefault(parent, 0L)));
+                    return counts;
+                });
+    }
+
+    private static Conditions ofParents(Conditions filter, String parentColumn, Collection<String> parents) {
+        return filter.copy().add(parentColumn + " = ANY(?)", (Object) parents.toArray(String[]::new));
+    }
+
+    private static <T> Conditions afterCursor(Conditions filter, Table<T> table, PageRequest<T> request) {
+        if (request.after() == null) {
+            return filter;
+        }
+        Ordering<T> ordering = request.ordering();
+        String operator = ordering.direction().afterOperator();
+        if (isKeyOrdering(table, ordering)) {
+            return filter.copy().add(table.keyColumn() + " " + operator + " ?", request.after().key());
+        }
+        return filter.copy().add("(" + ordering.field().column() + ", " + table.keyColumn() + ") "
+                + operator + " (?, ?)", request.afterValue(), request.after().key());
+    }
+
+    private static <T> String orderBy(Table<T> table, Ordering<T> ordering) {
+        String direction = " " + ordering.direction().name();
+        if (isKeyOrdering(table, ordering)) {
+            return table.keyColumn() + direction;
+        }
+        return ordering.field().column() + direction + ", " + table.keyColumn() + direction;
+    }
+
+    private static boolean isKeyOrdering(Table<?> table, Ordering<?> ordering) {
+        return ordering.field().column().equals(table.keyColumn());
+    }
+
+    private <R> Flux<R> query(String sql, List<Object> values, Function<Row, R> mapper) {
+        return Flux.from(operations.withConnection(connection -> {
+            Statement statement = connection.createStatement(sql);
+            for (int i = 0; i < values.size(); i++) {
+                Object value = values.get(i);
+                statement.bind(i, value instanceof Enum<?> e ? e.name() : value);
+            }
+            return Flux.from(statement.execute())
+                    .flatMap(result -> result.map((row, metadata) -> mapper.apply(row)));
+        }));
+    }
+}

@@ -1,0 +1,84 @@
+package io.lendx.pool;
+
+import io.lendx.paging.Conditions;
+import io.lendx.paging.KeysetQueries;
+import io.lendx.paging.Ordering;
+import io.lendx.paging.Direction;
+import io.lendx.paging.Page;
+import io.lendx.paging.PageRequest;
+import io.lendx.paging.SortField;
+import io.lendx.paging.Table;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.r2dbc.annotation.R2dbcRepository;
+import io.micronaut.data.repository.reactive.ReactorCrudRepository;
+import io.r2dbc.spi.Row;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+@R2dbcRepository(dialect = Dialect.POSTGRES)
+public abstract class PoolRepository implements ReactorCrudRepository<Pool, String> {
+
+    static final Table<Pool> TABLE = new Table<>("pools", "pool_address", Pool::address, PoolRepository::fromRow);
+    static final SortField<Pool> CREATED_AT = SortField.instant("CREATED_AT", "created_at", Pool::createdAt);
+    static final SortField<Pool> ADDRESS = SortField.text("ADDRESS", "pool_address", Pool::address);
+    static final SortField<Pool> INTEREST_RATE =
+            SortField.decimal("INTEREST_RATE", "interest_rate", Pool::interestRate);
+    /** Relation connections list children oldest first. */
+    static final Ordering<Pool> OLDEST_FIRST = new Ordering<>(CREATED_AT, Direction.ASC);
+
+    private final KeysetQueries keyset;
+
+    protected PoolRepository(KeysetQueries keyset) {
+        this.keyset = keyset;
+    }
+
+    public abstract Flux<Pool> findByAddressIn(Collection<String> addresses);
+
+    public Mono<Page<Pool>> findPage(PoolFilter filter, PageRequest<Pool> page) {
+        return keyset.page(TABLE, conditions(filter), page);
+    }
+
+    public Mono<Long> countMatching(PoolFilter filter) {
+        return keyset.count(TABLE, conditions(filter));
+    }
+
+    public Mono<Map<String, Page<Pool>>> findPagesByIssuers(Collection<String> issuers, PageRequest<Pool> page) {
+        return keyset.pagesByParent(TABLE, "issuer_address", Pool::issuerAddress, issuers, Conditions.where(), page);
+    }
+
+    public Mono<Map<String, Long>> countByIssuers(Collection<String> issuers) {
+        return keyset.countByParent(TABLE, "issuer_address", issuers, Conditions.where());
+    }
+
+    static SortField<Pool> sortField(String name) {
+        return switch (name) {
+            case "ADDRESS" -> ADDRESS;
+            case "INTEREST_RATE" -> INTEREST_RATE;
+            default -> CREATED_AT;
+        };
+    }
+
+    private static Conditions conditions(PoolFilter filter) {
+        return Conditions.where().equal("issuer_address", filter.issuerAddress());
+    }
+
+    private static Pool fromRow(Row row) {
+        return new Pool(
+                row.get("pool_address", String.class),
+                row.get("issuer_address", String.class),
+                row.get("total_balance", BigDecimal.class),
+                row.get("current_balance", BigDecimal.class),
+                row.get("interest_earned", BigDecimal.class),
+                row.get("minimum_loan", BigDecimal.class),
+                row.get("duration_days", Integer.class),
+                row.get("interest_rate", BigDecimal.class),
+                row.get("tx_hash", String.class),
+                row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class));
+    }
+}

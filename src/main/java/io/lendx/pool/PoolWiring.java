@@ -1,0 +1,52 @@
+package io.lendx.pool;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import io.lendx.graphql.Arguments;
+import io.lendx.graphql.ChildPages;
+import io.lendx.graphql.Connection;
+import io.lendx.graphql.Connections;
+import io.lendx.graphql.FeatureWiring;
+import io.lendx.paging.PageRequest;
+import io.lendx.user.User;
+import io.lendx.user.UserLoaders;
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.CompletableFuture;
+
+@Singleton
+public class PoolWiring implements FeatureWiring {
+
+    private final PoolService service;
+
+    public PoolWiring(PoolService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String schemaFile() {
+        return "pool.graphqls";
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type
+                .dataFetcher("pool", env -> PoolLoaders.POOL_BY_ADDRESS.in(env).load(env.getArgument("address")))
+                .dataFetcher("pools", this::pools));
+        wiring.type("Pool", type -> type
+                .dataFetcher("issuer", env -> UserLoaders.USER_BY_ADDRESS.in(env)
+                        .load(env.<Pool>getSource().issuerAddress())));
+        wiring.type("User", type -> type.dataFetcher("pools", PoolWiring::poolsOfIssuer));
+    }
+
+    private CompletableFuture<Connection<Pool>> pools(DataFetchingEnvironment env) {
+        PoolFilter filter = new PoolFilter(Arguments.field(Arguments.input(env, "filter"), "issuerAddress"));
+        PageRequest<Pool> page = Arguments.page(env, PoolRepository::sortField, "CREATED_AT");
+        return Connections.of(service.list(filter, page), () -> service.count(filter));
+    }
+
+    private static CompletableFuture<Connection<Pool>> poolsOfIssuer(DataFetchingEnvironment env) {
+        return ChildPages.connection(env, env.<User>getSource().address(), null, PoolRepository.OLDEST_FIRST,
+                PoolLoaders.POOLS_BY_ISSUER, PoolLoaders.POOL_COUNT_BY_ISSUER);
+    }
+}

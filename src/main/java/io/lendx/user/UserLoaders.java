@@ -1,0 +1,25 @@
+package io.lendx.user;
+
+import io.lendx.graphql.FeatureLoaders;
+import io.lendx.graphql.LoaderKey;
+import jakarta.inject.Singleton;
+import org.dataloader.DataLoaderRegistry;
+
+@Singleton
+public class UserLoaders implements FeatureLoaders {
+
+    /** Users by address: every relation that points at a user (issuer, borrower, lender, holder). */
+    public static final LoaderKey<String, User> USER_BY_ADDRESS = new LoaderKey<>("userByAddress");
+
+    private final UserRepository users;
+
+    public UserLoaders(UserRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    public void register(DataLoaderRegistry registry) {
+        USER_BY_ADDRESS.register(registry,
+                addresses -> users.findByAddressIn(addresses).collectMap(User::address));
+    }
+}
