@@ -33,6 +33,8 @@ public class Fixtures {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+    /** Zero as NUMERIC(20,6) reads it back, so records compare equal after a round trip. */
+    private static final BigDecimal NONE = new BigDecimal("0.000000");
 
     private final AtomicLong tick = new AtomicLong();
     private final UserRepository users;
@@ -77,14 +79,14 @@ public class Fixtures {
 
     public Pool pool(User issuer, BigDecimal total, BigDecimal interestRate) {
         Instant at = nextInstant();
-        return pools.save(new Pool(newObjectId(), issuer.address(), total, total, BigDecimal.ZERO,
+        return pools.save(new Pool(newObjectId(), issuer.address(), total, total, NONE,
                 new BigDecimal("100.000000"), 30, interestRate, null, at, at)).block();
     }
 
     public LoanApplication application(User borrower, Pool pool, ApplicationState state) {
         Instant at = nextInstant();
         return applications.save(new LoanApplication(newObjectId(), borrower.address(), pool.address(), state,
-                new BigDecimal("1000.000000"), BigDecimal.ZERO, at, at.plus(Duration.ofDays(30)), null, at, at))
+                new BigDecimal("1000.000000"), NONE, at, at.plus(Duration.ofDays(30)), null, at, at))
                 .block();
     }
 
