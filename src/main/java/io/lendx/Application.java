@@ -18,13 +18,15 @@ public class Application {
             return;
         }
         EmbeddedDatabase database = EmbeddedDatabase.start();
-        ApplicationContext context = Micronaut.build(args).mainClass(Application.class)
-                .properties(database.properties())
-                .start();
-        // One hook, so the database outlives the connection pool that uses it.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
+        try {
+            ApplicationContext context = Micronaut.build(args).mainClass(Application.class)
+                    .properties(database.properties())
+                    .start();
+            Runtime.getRuntime().addShutdownHook(
+                    new Thread(() -> database.closeAfter(context), "embedded-postgres-shutdown"));
+        } catch (RuntimeException e) {
             database.close();
-        }, "embedded-postgres-shutdown"));
+            throw e;
+        }
     }
 }

@@ -4,8 +4,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micronaut.context.ApplicationContext;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -15,6 +19,8 @@ import java.util.Map;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     private final EmbeddedPostgres postgres;
 
@@ -48,6 +54,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "flyway.datasources.default.url", "jdbc:postgresql:" + location,
                 "flyway.datasources.default.user", "postgres",
                 "lendx.sample-data.enabled", true);
+    }
+
+    /**
+     * Stops the server once Micronaut's own shutdown hook has stopped the application, so the
+     * connection pool closes against a live database. Closing the context from here instead
+     * would deadlock with that hook.
+     */
+    public void closeAfter(ApplicationContext context) {
+        Instant deadline = Instant.now().plus(SHUTDOWN_WAIT);
+        while (context.isRunning() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
     }
 
     @Override
