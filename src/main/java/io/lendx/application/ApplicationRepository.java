@@ -9,6 +9,7 @@ import io.lendx.paging.PageRequest;
 import io.lendx.paging.SortField;
 import io.lendx.paging.Table;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.r2dbc.annotation.R2dbcRepository;
 import io.micronaut.data.repository.reactive.ReactorCrudRepository;
@@ -42,6 +43,19 @@ public abstract class ApplicationRepository implements ReactorCrudRepository<Loa
     }
 
     public abstract Flux<LoanApplication> findByAddressIn(Collection<String> addresses);
+
+    /** PENDING → APPROVED while still before the dissolution date; 0 rows if anything else won. */
+    @Query("UPDATE applications SET state = 'APPROVED', updated_at = :now"
+            + " WHERE application_address = :address AND state = 'PENDING' AND dissolution_date > :now")
+    public abstract Mono<Long> approve(String address, Instant now);
+
+    @Query("UPDATE applications SET state = 'REJECTED', updated_at = :now"
+            + " WHERE application_address = :address AND state = 'PENDING'")
+    public abstract Mono<Long> reject(String address, Instant now);
+
+    @Query("UPDATE applications SET state = 'EXPIRED', updated_at = :now"
+            + " WHERE state = 'PENDING' AND dissolution_date <= :now")
+    public abstract Mono<Long> expirePending(Instant now);
 
     public Mono<Page<LoanApplication>> findPage(ApplicationFilter filter, PageRequest<LoanApplication> page) {
         return keyset.page(TABLE, conditions(filter), page);

@@ -2,6 +2,8 @@ package io.lendx.application;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import io.lendx.auth.Caller;
+import io.lendx.auth.Callers;
 import io.lendx.graphql.Arguments;
 import io.lendx.graphql.ChildPages;
 import io.lendx.graphql.Connection;
@@ -52,6 +54,29 @@ public class ApplicationWiring implements FeatureWiring {
         wiring.type("Pool", type -> type.dataFetcher("applications", env -> children(env,
                 env.<Pool>getSource().address(),
                 ApplicationLoaders.APPLICATIONS_BY_POOL, ApplicationLoaders.APPLICATION_COUNT_BY_POOL)));
+        wiring.type("Mutation", type -> type
+                .dataFetcher("submitApplication", this::submitApplication)
+                .dataFetcher("rejectApplication", this::rejectApplication));
+    }
+
+    private CompletableFuture<ApplicationPayload> submitApplication(DataFetchingEnvironment env) {
+        Caller caller = Callers.require(env);
+        Map<String, Object> input = Arguments.input(env, "input");
+        return service.submit(caller, new SubmitApplicationInput(Arguments.field(input, "applicationAddress"),
+                        Arguments.field(input, "poolAddress"), Arguments.field(input, "principal"),
+                        Arguments.field(input, "offeredCollateral"), Arguments.field(input, "dissolutionDate"),
+                        Arguments.field(input, "txHash"), Arguments.field(input, "idempotencyKey")))
+                .map(ApplicationPayload::new)
+                .toFuture();
+    }
+
+    private CompletableFuture<ApplicationPayload> rejectApplication(DataFetchingEnvironment env) {
+        Caller caller = Callers.require(env);
+        Map<String, Object> input = Arguments.input(env, "input");
+        return service.reject(caller, new RejectApplicationInput(Arguments.field(input, "applicationAddress"),
+                        Arguments.field(input, "idempotencyKey")))
+                .map(ApplicationPayload::new)
+                .toFuture();
     }
 
     private CompletableFuture<Connection<LoanApplication>> applications(DataFetchingEnvironment env) {

@@ -1,10 +1,14 @@
 package io.lendx.balance;
 
 import graphql.schema.idl.RuntimeWiring;
+import io.lendx.auth.Callers;
+import io.lendx.graphql.Arguments;
 import io.lendx.graphql.FeatureWiring;
 import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
+
+import java.util.Map;
 
 @Singleton
 public class BalanceWiring implements FeatureWiring {
@@ -28,5 +32,13 @@ public class BalanceWiring implements FeatureWiring {
                 .dataFetcher("isStale", env -> service.isStale(env.getSource(), env.<Integer>getArgument("maxAgeSeconds"))));
         wiring.type("User", type -> type.dataFetcher("mptBalances", env -> BalanceLoaders.BALANCES_BY_USER.in(env)
                 .load(env.<User>getSource().address())));
+        wiring.type("Mutation", type -> type.dataFetcher("updateMptBalance", env -> {
+            Map<String, Object> input = Arguments.input(env, "input");
+            return service.update(Callers.require(env), new UpdateMptBalanceInput(
+                            Arguments.field(input, "userAddress"), Arguments.field(input, "mptId"),
+                            Arguments.field(input, "balance"), Arguments.field(input, "idempotencyKey")))
+                    .map(UpdateMptBalancePayload::new)
+                    .toFuture();
+        }));
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 /** The request clashes with the current state; {@code reason} tells the client which way. */
 public class ConflictException extends ApiException {
 
-    public enum Reason { INSUFFICIENT_POOL_BALANCE, INVALID_STATE_TRANSITION, DUPLICATE }
+    public enum Reason { INSUFFICIENT_POOL_BALANCE, INVALID_STATE_TRANSITION, DUPLICATE, IDEMPOTENCY_KEY_REUSED }
 
     private final Reason reason;
 

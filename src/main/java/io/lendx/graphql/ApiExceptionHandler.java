@@ -32,24 +32,23 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
             DataFetcherExceptionHandlerParameters parameters) {
         Throwable failure = unwrap(parameters.getException());
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        String message;
-        if (failure instanceof ApiException api) {
-            extensions.put("code", api.code().name());
-            extensions.putAll(api.extensions());
-            message = api.getMessage();
-        } else {
+        GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment());
+        if (!(failure instanceof ApiException api)) {
             String errorId = UUID.randomUUID().toString();
             LOG.error("Unexpected failure {} resolving {}", errorId, parameters.getPath(), failure);
-            extensions.put("code", ErrorCode.INTERNAL_SERVER_ERROR.name());
-            extensions.put("errorId", errorId);
-            message = "Internal server error (error id " + errorId + ")";
+            error.message("Internal server error (error id " + errorId + ")")
+                    .extensions(Map.of("code", ErrorCode.INTERNAL_SERVER_ERROR.name(), "errorId", errorId));
+            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error.build()).build());
         }
-        GraphQLError error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
-                .message(message)
-                .extensions(extensions)
-                .build();
-        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(toError(api, error)).build());
+    }
+
+    /** The client's view of an API failure: its message, its code and its extra extensions. */
+    static GraphQLError toError(ApiException failure, GraphqlErrorBuilder<?> error) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", failure.code().name());
+        extensions.putAll(failure.extensions());
+        return error.message(failure.getMessage()).extensions(extensions).build();
     }
 
     private static Throwable unwrap(Throwable failure) {

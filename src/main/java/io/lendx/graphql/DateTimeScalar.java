@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** RFC 3339 instants: any offset on input, always UTC ({@code Z}) on output. */
@@ -30,7 +31,9 @@ final class DateTimeScalar {
 
     static Instant parse(String text) {
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            // Stored as timestamptz, which keeps microseconds.
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                    .truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Expected an RFC 3339 date-time with an offset, like "
                     + "\"2026-11-21T10:15:30Z\"");

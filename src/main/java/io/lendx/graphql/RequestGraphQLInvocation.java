@@ -3,6 +3,8 @@ package io.lendx.graphql;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphqlErrorBuilder;
+import io.lendx.error.ApiException;
 import io.micronaut.configuration.graphql.DefaultGraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocationData;
@@ -12,8 +14,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,22 +33,33 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
 
     private final GraphQL graphQL;
     private final DataLoaderRegistryFactory loaders;
+    private final List<RequestContextContributor> contributors;
 
-    public RequestGraphQLInvocation(GraphQL graphQL, DataLoaderRegistryFactory loaders) {
+    public RequestGraphQLInvocation(GraphQL graphQL, DataLoaderRegistryFactory loaders,
+                                    List<RequestContextContributor> contributors) {
         this.graphQL = graphQL;
         this.loaders = loaders;
+        this.contributors = contributors;
     }
 
     @Override
     public Publisher<ExecutionResult> invoke(GraphQLInvocationData invocationData, HttpRequest httpRequest,
                                              @Nullable MutableHttpResponse<String> httpResponse) {
-        ExecutionInput input = ExecutionInput.newExecutionInput()
-                .query(Objects.requireNonNullElse(invocationData.getQuery(), ""))
-                .operationName(invocationData.getOperationName())
-                .variables(Objects.requireNonNullElse(invocationData.getVariables(), Map.of()))
-                .dataLoaderRegistry(loaders.newRegistry())
-                .graphQLContext(Map.of(HttpRequest.class, httpRequest))
-                .build();
-        return Mono.fromFuture(() -> graphQL.executeAsync(input));
+        return Flux.fromIterable(contributors)
+                .concatMap(contributor -> contributor.contribute(httpRequest))
+                .reduce(new HashMap<Object, Object>(), (context, entries) -> {
+                    context.putAll(entries);
+                    return context;
+                })
+                .flatMap(context -> Mono.fromFuture(() -> graphQL.executeAsync(ExecutionInput.newExecutionInput()
+                        .query(Objects.requireNonNullElse(invocationData.getQuery(), ""))
+                        .operationName(invocationData.getOperationName())
+                        .variables(Objects.requireNonNullElse(invocationData.getVariables(), Map.of()))
+                        .dataLoaderRegistry(loaders.newRegistry())
+                        .graphQLContext(context)
+                        .build())))
+                .onErrorResume(ApiException.class, refused -> Mono.just(ExecutionResult.newExecutionResult()
+                        .addError(ApiExceptionHandler.toError(refused, GraphqlErrorBuilder.newError()))
+                        .build()));
     }
 }

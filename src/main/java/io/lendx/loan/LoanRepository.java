@@ -9,6 +9,7 @@ import io.lendx.paging.PageRequest;
 import io.lendx.paging.SortField;
 import io.lendx.paging.Table;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.r2dbc.annotation.R2dbcRepository;
 import io.micronaut.data.repository.reactive.ReactorCrudRepository;
@@ -42,6 +43,13 @@ public abstract class LoanRepository implements ReactorCrudRepository<Loan, Stri
     public abstract Flux<Loan> findByAddressIn(Collection<String> addresses);
 
     public abstract Flux<Loan> findByApplicationAddressIn(Collection<String> applicationAddresses);
+
+    @Query("UPDATE loans SET state = 'PAID', updated_at = :now WHERE loan_address = :address AND state = 'ONGOING'")
+    public abstract Mono<Long> markPaid(String address, Instant now);
+
+    @Query("UPDATE loans SET state = 'DEFAULTED', updated_at = :now"
+            + " WHERE loan_address = :address AND state = 'ONGOING' AND end_date < :now")
+    public abstract Mono<Long> markDefaulted(String address, Instant now);
 
     /** {@code now} decides which loans count as overdue. */
     public Mono<Page<Loan>> findPage(LoanFilter filter, Instant now, PageRequest<Loan> page) {

@@ -4,6 +4,8 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.lendx.application.ApplicationLoaders;
 import io.lendx.application.LoanApplication;
+import io.lendx.auth.Caller;
+import io.lendx.auth.Callers;
 import io.lendx.graphql.Arguments;
 import io.lendx.graphql.ChildPages;
 import io.lendx.graphql.Connection;
@@ -54,6 +56,25 @@ public class LoanWiring implements FeatureWiring {
                         env -> children(env, LoanParent.BORROWER, env.<User>getSource().address()))
                 .dataFetcher("loansAsLender",
                         env -> children(env, LoanParent.LENDER, env.<User>getSource().address())));
+        wiring.type("Mutation", type -> type
+                .dataFetcher("approveApplication", this::approveApplication)
+                .dataFetcher("repayLoan", env -> service.repay(Callers.require(env), action(env))
+                        .map(LoanPayload::new).toFuture())
+                .dataFetcher("markLoanDefaulted", env -> service.markDefaulted(Callers.require(env), action(env))
+                        .map(LoanPayload::new).toFuture()));
+    }
+
+    private CompletableFuture<ApproveApplicationPayload> approveApplication(DataFetchingEnvironment env) {
+        Caller caller = Callers.require(env);
+        Map<String, Object> input = Arguments.input(env, "input");
+        return service.approve(caller, new ApproveApplicationInput(Arguments.field(input, "applicationAddress"),
+                Arguments.field(input, "loanAddress"), Arguments.field(input, "txHash"),
+                Arguments.field(input, "idempotencyKey"))).toFuture();
+    }
+
+    private static LoanActionInput action(DataFetchingEnvironment env) {
+        Map<String, Object> input = Arguments.input(env, "input");
+        return new LoanActionInput(Arguments.field(input, "loanAddress"), Arguments.field(input, "idempotencyKey"));
     }
 
     private CompletableFuture<Connection<Loan>> loans(DataFetchingEnvironment env) {

@@ -8,6 +8,7 @@ import io.lendx.paging.Page;
 import io.lendx.paging.PageRequest;
 import io.lendx.paging.SortField;
 import io.lendx.paging.Table;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.r2dbc.annotation.R2dbcRepository;
 import io.micronaut.data.repository.reactive.ReactorCrudRepository;
@@ -38,6 +39,15 @@ public abstract class PoolRepository implements ReactorCrudRepository<Pool, Stri
     }
 
     public abstract Flux<Pool> findByAddressIn(Collection<String> addresses);
+
+    /** Takes liquidity only if it is there: one conditional UPDATE, never read-modify-write. */
+    @Query("UPDATE pools SET current_balance = current_balance - :amount, updated_at = :now"
+            + " WHERE pool_address = :address AND current_balance >= :amount")
+    public abstract Mono<Long> withdraw(String address, BigDecimal amount, Instant now);
+
+    @Query("UPDATE pools SET current_balance = current_balance + :principal,"
+            + " interest_earned = interest_earned + :interest, updated_at = :now WHERE pool_address = :address")
+    public abstract Mono<Long> repay(String address, BigDecimal principal, BigDecimal interest, Instant now);
 
     public Mono<Page<Pool>> findPage(PoolFilter filter, PageRequest<Pool> page) {
         return keyset.page(TABLE, conditions(filter), page);

@@ -2,6 +2,8 @@ package io.lendx.pool;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import io.lendx.auth.Caller;
+import io.lendx.auth.Callers;
 import io.lendx.graphql.Arguments;
 import io.lendx.graphql.ChildPages;
 import io.lendx.graphql.Connection;
@@ -12,6 +14,7 @@ import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 @Singleton
@@ -37,6 +40,18 @@ public class PoolWiring implements FeatureWiring {
                 .dataFetcher("issuer", env -> UserLoaders.USER_BY_ADDRESS.in(env)
                         .load(env.<Pool>getSource().issuerAddress())));
         wiring.type("User", type -> type.dataFetcher("pools", PoolWiring::poolsOfIssuer));
+        wiring.type("Mutation", type -> type.dataFetcher("createPool", this::createPool));
+    }
+
+    private CompletableFuture<CreatePoolPayload> createPool(DataFetchingEnvironment env) {
+        Caller caller = Callers.require(env);
+        Map<String, Object> input = Arguments.input(env, "input");
+        return service.create(caller, new CreatePoolInput(Arguments.field(input, "poolAddress"),
+                        Arguments.field(input, "totalBalance"), Arguments.field(input, "minimumLoan"),
+                        Arguments.<Integer>field(input, "durationDays"), Arguments.field(input, "interestRate"),
+                        Arguments.field(input, "txHash"), Arguments.field(input, "idempotencyKey")))
+                .map(CreatePoolPayload::new)
+                .toFuture();
     }
 
     private CompletableFuture<Connection<Pool>> pools(DataFetchingEnvironment env) {

@@ -31,6 +31,8 @@ public abstract class UserRepository implements ReactorCrudRepository<User, Stri
 
     public abstract Flux<User> findByAddressIn(Collection<String> addresses);
 
+    public abstract Mono<Boolean> existsByDid(String did);
+
     public Mono<Page<User>> findPage(UserFilter filter, PageRequest<User> page) {
         return keyset.page(TABLE, conditions(filter), page);
     }

@@ -13,7 +13,7 @@ import io.lendx.pool.Pool;
 import io.lendx.pool.PoolRepository;
 import io.lendx.user.User;
 import io.lendx.user.UserRepository;
-import io.lendx.user.XrplAddress;
+import io.lendx.validation.XrplAddress;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.lendx.user;
+package io.lendx.validation;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

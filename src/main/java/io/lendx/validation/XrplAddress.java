@@ -1,4 +1,4 @@
-package io.lendx.user;
+package io.lendx.validation;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;

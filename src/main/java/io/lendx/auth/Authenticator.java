@@ -1,0 +1,41 @@
+package io.lendx.auth;
+
+import io.lendx.error.UnauthenticatedException;
+import io.lendx.graphql.RequestContextContributor;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+
+/**
+ * Reads {@code Authorization: Bearer <key>}. No header means an anonymous request, which may
+ * still query; a header with a bad key refuses the request rather than silently dropping to
+ * anonymous.
+ */
+@Singleton
+public class Authenticator implements RequestContextContributor {
+
+    private static final String BEARER = "bearer ";
+
+    private final ApiKeyService keys;
+
+    public Authenticator(ApiKeyService keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public Mono<Map<Object, Object>> contribute(HttpRequest<?> request) {
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
+            return Mono.just(Map.of());
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || authorization.substring(BEARER.length()).isBlank()) {
+            return Mono.error(new UnauthenticatedException("Authorization must be 'Bearer <api key>'"));
+        }
+        return keys.authenticate(authorization.substring(BEARER.length()).trim())
+                .map(caller -> Map.of(Caller.class, caller));
+    }
+}

@@ -1,0 +1,4 @@
+package io.lendx.balance;
+
+public record UpdateMptBalancePayload(MptBalance mptBalance) {
+}

@@ -1,0 +1,4 @@
+package io.lendx.pool;
+
+public record CreatePoolPayload(Pool pool) {
+}
