@@ -2,6 +2,7 @@ package io.lendx.support;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Singleton;
@@ -30,17 +31,34 @@ public class GraphQLClient {
         return document(load(path), variables);
     }
 
+    /** Runs a named operation as the owner of {@code apiKey} (anonymously when it is null). */
+    public GraphQLResponse operation(String path, Map<String, Object> variables, String apiKey) {
+        return send(load(path), variables, apiKey);
+    }
+
+    /** Runs a named mutation whose only variable is {@code input}, as the owner of {@code apiKey}. */
+    public GraphQLResponse mutation(String path, Map<String, Object> input, String apiKey) {
+        return send(load(path), Map.of("input", input), apiKey);
+    }
+
     public GraphQLResponse operation(String path) {
         return operation(path, Map.of());
     }
 
     /** Runs an ad-hoc document, for cases no named operation covers (mostly invalid input). */
     public GraphQLResponse document(String document, Map<String, Object> variables) {
+        return send(document, variables, null);
+    }
+
+    public GraphQLResponse send(String document, Map<String, Object> variables, String apiKey) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", document);
         body.put("variables", variables);
-        Map<String, Object> response = http.toBlocking().retrieve(HttpRequest.POST("/graphql", body), JSON_OBJECT);
-        return new GraphQLResponse(response);
+        MutableHttpRequest<Map<String, Object>> request = HttpRequest.POST("/graphql", body);
+        if (apiKey != null) {
+            request.bearerAuth(apiKey);
+        }
+        return new GraphQLResponse(http.toBlocking().retrieve(request, JSON_OBJECT));
     }
 
     private static String load(String path) {
