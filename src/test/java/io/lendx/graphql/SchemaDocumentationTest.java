@@ -63,7 +63,13 @@ class SchemaDocumentationTest extends DatabaseTest {
                 "LoanFilter")), names::toString);
         Map<String, Object> query = types.stream().filter(type -> "Query".equals(type.get("name"))).findFirst().orElseThrow();
         Set<String> roots = Set.copyOf(list(query.get("fields")).stream().map(f -> (String) f.get("name")).toList());
-        assertEquals(Set.of("user", "users", "pool", "pools", "application", "applications", "loan", "loans"), roots);
+        assertEquals(Set.of("user", "users", "pool", "pools", "application", "applications", "loan", "loans",
+                "viewer"), roots);
+        Map<String, Object> mutation = types.stream().filter(type -> "Mutation".equals(type.get("name")))
+                .findFirst().orElseThrow();
+        assertEquals(Set.of("registerUser", "createApiKey", "revokeApiKey", "createPool", "submitApplication",
+                        "approveApplication", "rejectApplication", "repayLoan", "markLoanDefaulted", "updateMptBalance"),
+                Set.copyOf(list(mutation.get("fields")).stream().map(f -> (String) f.get("name")).toList()));
     }
 
     private static void check(List<String> undocumented, String name, Map<String, Object> element) {
