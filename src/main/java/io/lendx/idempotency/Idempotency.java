@@ -4,11 +4,8 @@ import io.lendx.error.BadUserInputException;
 import io.lendx.error.ConflictException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.r2dbc.operations.R2dbcOperations;
 import io.micronaut.json.JsonMapper;
-import io.r2dbc.spi.Statement;
 import jakarta.inject.Singleton;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
@@ -34,12 +31,12 @@ public class Idempotency {
     private static final int MAX_KEY_LENGTH = 255;
     private static final Argument<Map<String, String>> RECORD = Argument.mapOf(String.class, String.class);
 
-    private final R2dbcOperations operations;
+    private final IdempotencyRepository records;
     private final JsonMapper json;
     private final Clock clock;
 
-    public Idempotency(R2dbcOperations operations, JsonMapper json, Clock clock) {
-        this.operations = operations;
+    public Idempotency(IdempotencyRepository records, JsonMapper json, Clock clock) {
+        this.records = records;
         this.json = json;
         this.clock = clock;
     }
@@ -71,35 +68,15 @@ public class Idempotency {
     }
 
     private Mono<Boolean> claim(String caller, String key, String operation, String requestHash) {
-        return execute("INSERT INTO idempotency_keys (caller, idempotency_key, operation, request_hash, result,"
-                        + " created_at) VALUES ($1, $2, $3, $4, '', $5) ON CONFLICT DO NOTHING",
-                statement -> statement.bind(0, caller).bind(1, key).bind(2, operation).bind(3, requestHash)
-                        .bind(4, clock.instant()))
-                .map(inserted -> inserted == 1);
+        return records.claim(caller, key, operation, requestHash, clock.instant()).map(inserted -> inserted == 1);
     }
 
     private Mono<Long> complete(String caller, String key, Map<String, String> result) {
-        return execute("UPDATE idempotency_keys SET result = $3 WHERE caller = $1 AND idempotency_key = $2",
-                statement -> statement.bind(0, caller).bind(1, key).bind(2, write(result)));
+        return records.complete(caller, key, write(result));
     }
 
-    private record FirstRequest(String operation, String requestHash, String result) {
-    }
-
-    private Mono<FirstRequest> previous(String caller, String key) {
-        return Mono.from(operations.withConnection(connection -> Flux.from(connection.createStatement(
-                                "SELECT operation, request_hash, result FROM idempotency_keys"
-                                        + " WHERE caller = $1 AND idempotency_key = $2")
-                        .bind(0, caller).bind(1, key).execute())
-                .flatMap(result -> result.map((row, metadata) -> new FirstRequest(row.get(0, String.class),
-                        row.get(1, String.class), row.get(2, String.class))))));
-    }
-
-    private Mono<Long> execute(String sql, Function<Statement, Statement> binder) {
-        return Mono.from(operations.withConnection(connection ->
-                        Flux.from(binder.apply(connection.createStatement(sql)).execute())
-                                .flatMap(result -> Mono.from(result.getRowsUpdated()))))
-                .defaultIfEmpty(0L);
+    private Mono<IdempotencyRecord> previous(String caller, String key) {
+        return records.findById(new IdempotencyRecordId(caller, key));
     }
 
     private String write(Map<String, String> result) {
