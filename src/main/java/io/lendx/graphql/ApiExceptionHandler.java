@@ -7,6 +7,7 @@ import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import io.lendx.error.ApiException;
 import io.lendx.error.ErrorCode;
+import io.r2dbc.spi.R2dbcException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,9 @@ import java.util.concurrent.ExecutionException;
 @Singleton
 public class ApiExceptionHandler implements DataFetcherExceptionHandler {
 
+    /** {@code extensions.reason} of a request or statement that ran out of time. */
+    static final String TIMEOUT = "TIMEOUT";
+    private static final String QUERY_CANCELED = "57014";
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @Override
@@ -35,10 +39,19 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
         GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment());
         if (!(failure instanceof ApiException api)) {
             String errorId = UUID.randomUUID().toString();
-            LOG.error("Unexpected failure {} resolving {}", errorId, parameters.getPath(), failure);
-            error.message("Internal server error (error id " + errorId + ")")
-                    .extensions(Map.of("code", ErrorCode.INTERNAL_SERVER_ERROR.name(), "errorId", errorId));
-            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error.build()).build());
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("code", ErrorCode.INTERNAL_SERVER_ERROR.name());
+            extensions.put("errorId", errorId);
+            if (isStatementTimeout(failure)) {
+                LOG.warn("Statement timeout {} resolving {}", errorId, parameters.getPath());
+                extensions.put("reason", TIMEOUT);
+                error.message("The database took too long to answer (error id " + errorId + ")");
+            } else {
+                LOG.error("Unexpected failure {} resolving {}", errorId, parameters.getPath(), failure);
+                error.message("Internal server error (error id " + errorId + ")");
+            }
+            return CompletableFuture.completedFuture(
+                    DataFetcherExceptionHandlerResult.newResult(error.extensions(extensions).build()).build());
         }
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(toError(api, error)).build());
     }
@@ -49,6 +62,16 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
         extensions.put("code", failure.code().name());
         extensions.putAll(failure.extensions());
         return error.message(failure.getMessage()).extensions(extensions).build();
+    }
+
+    /** PostgreSQL cancelled a statement that ran past {@code statement_timeout}. */
+    private static boolean isStatementTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof R2dbcException r2dbc && QUERY_CANCELED.equals(r2dbc.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
  * Gives the errors graphql-java raises itself (syntax, validation, variable coercion) an
@@ -24,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
 @Singleton
 public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
 
+    private static final Pattern SIMPLE_LITERAL = Pattern.compile("\\w+Value\\{(?:value|name)='([^']*)'}");
+    private static final Pattern AST_TYPE_NAME = Pattern.compile("'(\\w+?)Value'");
     private static final Set<ErrorClassification> CLIENT_ERRORS =
             Set.of(ErrorType.InvalidSyntax, ErrorType.ValidationError, ErrorType.OperationNotSupported);
 
@@ -36,6 +39,20 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         }
         List<GraphQLError> errors = result.getErrors().stream().map(ErrorCodeInstrumentation::withCode).toList();
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
+    }
+
+    /**
+     * graphql-java quotes literals as syntax-tree dumps ({@code StringValue{value='x'}}); a client
+     * should read its own value, not the parser's class names.
+     */
+    static String withoutSyntaxTree(String message) {
+        String readable = SIMPLE_LITERAL.matcher(message).replaceAll("$1");
+        readable = AST_TYPE_NAME.matcher(readable).replaceAll("'$1'").replace("an AST type of", "a value of type");
+        if (readable.contains("Value{")) {
+            int detail = readable.indexOf(" : ");
+            return (detail < 0 ? "Validation error" : readable.substring(0, detail)) + " : an argument has an invalid value";
+        }
+        return readable;
     }
 
     private static boolean hasCode(GraphQLError error) {
@@ -54,7 +71,7 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         }
         extensions.put("code", code.name());
         return GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
+                .message(withoutSyntaxTree(error.getMessage()))
                 .locations(error.getLocations())
                 .path(error.getPath())
                 .errorType(error.getErrorType())

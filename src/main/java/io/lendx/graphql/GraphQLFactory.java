@@ -1,6 +1,8 @@
 package io.lendx.graphql;
 
 import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -26,7 +28,7 @@ public class GraphQLFactory {
 
     @Singleton
     GraphQL graphQL(ResourceResolver resources, List<FeatureWiring> features,
-                    ApiExceptionHandler exceptionHandler, ErrorCodeInstrumentation errorCodes) {
+                    ApiExceptionHandler exceptionHandler, List<Instrumentation> instrumentations) {
         SchemaParser parser = new SchemaParser();
         TypeDefinitionRegistry types = parse(parser, resources, "schema.graphqls");
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
@@ -39,7 +41,7 @@ public class GraphQLFactory {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(exceptionHandler)
-                .instrumentation(errorCodes)
+                .instrumentation(new ChainedInstrumentation(instrumentations))
                 .build();
     }
 

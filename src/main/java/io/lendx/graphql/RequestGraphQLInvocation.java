@@ -4,7 +4,9 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphqlErrorBuilder;
+import graphql.introspection.Introspection;
 import io.lendx.error.ApiException;
+import io.lendx.error.ErrorCode;
 import io.micronaut.configuration.graphql.DefaultGraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocationData;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Executes a GraphQL request with its own DataLoader registry. The registry is created here,
@@ -34,12 +37,14 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     private final GraphQL graphQL;
     private final DataLoaderRegistryFactory loaders;
     private final List<RequestContextContributor> contributors;
+    private final QueryLimitsConfiguration limits;
 
     public RequestGraphQLInvocation(GraphQL graphQL, DataLoaderRegistryFactory loaders,
-                                    List<RequestContextContributor> contributors) {
+                                    List<RequestContextContributor> contributors, QueryLimitsConfiguration limits) {
         this.graphQL = graphQL;
         this.loaders = loaders;
         this.contributors = contributors;
+        this.limits = limits;
     }
 
     @Override
@@ -47,7 +52,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                                              @Nullable MutableHttpResponse<String> httpResponse) {
         return Flux.fromIterable(contributors)
                 .concatMap(contributor -> contributor.contribute(httpRequest))
-                .reduce(new HashMap<Object, Object>(), (context, entries) -> {
+                .reduce(newContext(), (context, entries) -> {
                     context.putAll(entries);
                     return context;
                 })
@@ -58,8 +63,25 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                         .dataLoaderRegistry(loaders.newRegistry())
                         .graphQLContext(context)
                         .build())))
+                .timeout(limits.getRequestTimeout())
                 .onErrorResume(ApiException.class, refused -> Mono.just(ExecutionResult.newExecutionResult()
                         .addError(ApiExceptionHandler.toError(refused, GraphqlErrorBuilder.newError()))
+                        .build()))
+                .onErrorResume(TimeoutException.class, slow -> Mono.just(ExecutionResult.newExecutionResult()
+                        .addError(GraphqlErrorBuilder.newError()
+                                .message("The request took longer than " + limits.getRequestTimeout().toSeconds()
+                                        + " seconds and was cancelled")
+                                .extensions(Map.of("code", ErrorCode.INTERNAL_SERVER_ERROR.name(),
+                                        "reason", ApiExceptionHandler.TIMEOUT))
+                                .build())
                         .build()));
+    }
+
+    private Map<Object, Object> newContext() {
+        Map<Object, Object> context = new HashMap<>();
+        if (!limits.isIntrospectionEnabled()) {
+            context.put(Introspection.INTROSPECTION_DISABLED, true);
+        }
+        return context;
     }
 }

@@ -1,0 +1,174 @@
+package io.lendx.graphql;
+
+import graphql.ExecutionResult;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import io.lendx.error.ErrorCode;
+import io.micronaut.configuration.graphql.GraphQLController;
+import io.micronaut.configuration.graphql.GraphQLInvocation;
+import io.micronaut.configuration.graphql.GraphQLInvocationData;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GraphQL over HTTP (graphql.github.io/graphql-over-http): POST with a JSON body, GET for
+ * queries only, answers in {@code application/graphql-response+json} or {@code application/json}
+ * as the client accepts. With the former, a request that never reached execution (malformed,
+ * unparsable, invalid) is a 400; with the latter, as the spec asks of legacy clients, a 200.
+ */
+@Controller("${graphql.path:/graphql}")
+@Replaces(GraphQLController.class)
+public class GraphQLHttpController {
+
+    static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
+    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
+
+    private final GraphQLInvocation invocation;
+    private final JsonMapper json;
+
+    public GraphQLHttpController(GraphQLInvocation invocation, JsonMapper json) {
+        this.invocation = invocation;
+        this.json = json;
+    }
+
+    @Post(consumes = MediaType.ALL, produces = {GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
+    public Mono<MutableHttpResponse<String>> post(@Body @Nullable String body, HttpRequest<?> request) {
+        String answerAs = answerType(request);
+        if (answerAs == null) {
+            return Mono.just(error(HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
+                    "Accept application/graphql-response+json or application/json"));
+        }
+        MediaType contentType = request.getContentType().orElse(null);
+        if (contentType == null || !MediaType.APPLICATION_JSON.equals(contentType.getName())) {
+            return Mono.just(error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, answerAs,
+                    "Send the request as Content-Type: application/json"));
+        }
+        Map<String, Object> parameters;
+        try {
+            parameters = json.readValue(body == null ? "" : body, JSON_OBJECT);
+        } catch (IOException | RuntimeException e) {
+            return Mono.just(error(HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
+        }
+        if (parameters == null) {
+            return Mono.just(error(HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
+        }
+        return execute(parameters.get("query"), parameters.get("operationName"), parameters.get("variables"),
+                request, answerAs);
+    }
+
+    @Get(produces = {GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
+    public Mono<MutableHttpResponse<String>> get(@QueryValue @Nullable String query,
+                                                 @QueryValue @Nullable String operationName,
+                                                 @QueryValue @Nullable String variables, HttpRequest<?> request) {
+        String answerAs = answerType(request);
+        if (answerAs == null) {
+            return Mono.just(error(HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
+                    "Accept application/graphql-response+json or application/json"));
+        }
+        if (query != null && isMutation(query, operationName)) {
+            return Mono.just(error(HttpStatus.METHOD_NOT_ALLOWED, answerAs, "Mutations must be sent with POST")
+                    .header(HttpHeaders.ALLOW, HttpMethod.POST.name()));
+        }
+        Object parsedVariables;
+        try {
+            parsedVariables = variables == null ? null : json.readValue(variables, Object.class);
+        } catch (IOException | RuntimeException e) {
+            return Mono.just(error(HttpStatus.BAD_REQUEST, answerAs, "variables is not a JSON object"));
+        }
+        return execute(query, operationName, parsedVariables, request, answerAs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<MutableHttpResponse<String>> execute(@Nullable Object query, @Nullable Object operationName,
+                                                      @Nullable Object variables, HttpRequest<?> request,
+                                                      String answerAs) {
+        if (!(query instanceof String document) || document.isBlank()) {
+            return Mono.just(error(HttpStatus.BAD_REQUEST, answerAs, "The request has no query"));
+        }
+        if (operationName != null && !(operationName instanceof String)) {
+            return Mono.just(error(HttpStatus.BAD_REQUEST, answerAs, "operationName must be a string"));
+        }
+        if (variables != null && !(variables instanceof Map)) {
+            return Mono.just(error(HttpStatus.BAD_REQUEST, answerAs, "variables must be a JSON object"));
+        }
+        GraphQLInvocationData data = new GraphQLInvocationData(document, (String) operationName,
+                (Map<String, Object>) variables);
+        return Mono.from(invocation.invoke(data, request, null))
+                .map(result -> HttpResponse.status(status(result, answerAs))
+                        .contentType(answerAs)
+                        .body(write(result.toSpecification())));
+    }
+
+    /** Under graphql-response+json, a result without data never executed: the request was bad. */
+    private static HttpStatus status(ExecutionResult result, String answerAs) {
+        return GRAPHQL_RESPONSE_JSON.equals(answerAs) && !result.isDataPresent() && !result.getErrors().isEmpty()
+                ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+    }
+
+    /** The media type to answer in, or null when the client accepts neither JSON type. */
+    @Nullable
+    private static String answerType(HttpRequest<?> request) {
+        Collection<MediaType> accepted = request.accept();
+        if (accepted.isEmpty()) {
+            return MediaType.APPLICATION_JSON;
+        }
+        for (MediaType type : accepted) {
+            if (GRAPHQL_RESPONSE_JSON.equals(type.getName()) || "*/*".equals(type.getName())
+                    || "application/*".equals(type.getName())) {
+                return GRAPHQL_RESPONSE_JSON;
+            }
+            if (MediaType.APPLICATION_JSON.equals(type.getName())) {
+                return MediaType.APPLICATION_JSON;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isMutation(String query, @Nullable String operationName) {
+        try {
+            Document document = Parser.parse(query);
+            return document.getDefinitionsOfType(OperationDefinition.class).stream()
+                    .filter(operation -> operationName == null || operationName.equals(operation.getName()))
+                    .anyMatch(operation -> operation.getOperation() != OperationDefinition.Operation.QUERY);
+        } catch (InvalidSyntaxException e) {
+            return false;
+        }
+    }
+
+    private MutableHttpResponse<String> error(HttpStatus status, String answerAs, String message) {
+        Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message,
+                "extensions", Map.of("code", ErrorCode.BAD_USER_INPUT.name()))));
+        return HttpResponse.<String>status(status).contentType(answerAs).body(write(body));
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.lendx.graphql;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** {@code lendx.graphql.*}: what one request may ask of the server. */
+@ConfigurationProperties("lendx.graphql")
+public class QueryLimitsConfiguration {
+
+    private int maxDepth = 12;
+    private int maxCost = 25_000;
+    private int maxAliases = 30;
+    private int maxRootFields = 20;
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private boolean introspectionEnabled = true;
+
+    public int getMaxDepth() {
+        return maxDepth;
+    }
+
+    public void setMaxDepth(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
+    public int getMaxCost() {
+        return maxCost;
+    }
+
+    public void setMaxCost(int maxCost) {
+        this.maxCost = maxCost;
+    }
+
+    public int getMaxAliases() {
+        return maxAliases;
+    }
+
+    public void setMaxAliases(int maxAliases) {
+        this.maxAliases = maxAliases;
+    }
+
+    public int getMaxRootFields() {
+        return maxRootFields;
+    }
+
+    public void setMaxRootFields(int maxRootFields) {
+        this.maxRootFields = maxRootFields;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public boolean isIntrospectionEnabled() {
+        return introspectionEnabled;
+    }
+
+    public void setIntrospectionEnabled(boolean introspectionEnabled) {
+        this.introspectionEnabled = introspectionEnabled;
+    }
+}

@@ -1,0 +1,116 @@
+package io.lendx.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.FieldComplexityEnvironment;
+import graphql.analysis.QueryComplexityCalculator;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.schema.GraphQLTypeUtil;
+import io.lendx.error.ErrorCode;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refuses a request whose operation is too deep, too costly, too wide (aliases) or has too
+ * many root fields, after validation and before any fetcher runs. A field costs 1; a
+ * connection multiplies the cost of its selection by the page size it asks for.
+ */
+@Singleton
+public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
+
+    private static final String CONNECTION_SUFFIX = "Connection";
+    private static final int DEFAULT_PAGE_SIZE = 20;
+
+    private final QueryLimitsConfiguration limits;
+
+    public QueryLimitsInstrumentation(QueryLimitsConfiguration limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        ExecutionContext execution = parameters.getExecutionContext();
+        Shape shape = measure(execution);
+        check(shape.depth(), limits.getMaxDepth(), "deep", "levels of nesting");
+        check(shape.aliases(), limits.getMaxAliases(), "wide", "aliases");
+        check(shape.rootFields(), limits.getMaxRootFields(), "wide", "root fields");
+        int cost = QueryComplexityCalculator.newCalculator()
+                .schema(execution.getGraphQLSchema())
+                .document(execution.getDocument())
+                .operationName(execution.getOperationDefinition().getName())
+                .variables(execution.getCoercedVariables())
+                .fieldComplexityCalculator(QueryLimitsInstrumentation::cost)
+                .build()
+                .calculate();
+        check(cost, limits.getMaxCost(), "costly", "cost units (a connection multiplies its selection by first)");
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    private record Shape(int depth, int aliases, int rootFields) {
+    }
+
+    private static Shape measure(ExecutionContext execution) {
+        int[] depthAliasesRoots = new int[3];
+        QueryTraverser.newQueryTraverser()
+                .schema(execution.getGraphQLSchema())
+                .document(execution.getDocument())
+                .operationName(execution.getOperationDefinition().getName())
+                .coercedVariables(execution.getCoercedVariables())
+                .build()
+                .visitPreOrder(new QueryVisitorStub() {
+                    @Override
+                    public void visitField(QueryVisitorFieldEnvironment field) {
+                        depthAliasesRoots[0] = Math.max(depthAliasesRoots[0], depth(field));
+                        if (field.getField().getAlias() != null) {
+                            depthAliasesRoots[1]++;
+                        }
+                        if (field.getParentEnvironment() == null) {
+                            depthAliasesRoots[2]++;
+                        }
+                    }
+                });
+        return new Shape(depthAliasesRoots[0], depthAliasesRoots[1], depthAliasesRoots[2]);
+    }
+
+    private static int depth(QueryVisitorFieldEnvironment field) {
+        int depth = 1;
+        for (QueryVisitorFieldEnvironment parent = field.getParentEnvironment(); parent != null;
+             parent = parent.getParentEnvironment()) {
+            depth++;
+        }
+        return depth;
+    }
+
+    private static int cost(FieldComplexityEnvironment field, int childCost) {
+        String typeName = GraphQLTypeUtil.unwrapAll(field.getFieldDefinition().getType()).getName();
+        if (!typeName.endsWith(CONNECTION_SUFFIX)) {
+            return 1 + childCost;
+        }
+        Object first = field.getArguments().get("first");
+        int pageSize = first instanceof Integer size ? Math.max(size, 0) : DEFAULT_PAGE_SIZE;
+        long cost = 1 + (long) childCost * Math.max(pageSize, 1);
+        return (int) Math.min(cost, Integer.MAX_VALUE);
+    }
+
+    private static void check(int actual, int maximum, String what, String unit) {
+        if (actual > maximum) {
+            GraphQLError error = GraphqlErrorBuilder.newError()
+                    .message("The query is too " + what + ": " + actual + " " + unit + ", at most " + maximum
+                            + " allowed")
+                    .extensions(Map.of("code", ErrorCode.QUERY_TOO_COMPLEX.name()))
+                    .build();
+            throw new AbortExecutionException(List.of(error));
+        }
+    }
+}
