@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SampleMarketplaceTest extends DatabaseTest {
 
     private static final String LOANS = """
-            { pools(first: 100) { nodes { totalBalance currentBalance interestEarned
-                loans(first: 100) { nodes { state principal interest isOverdue } } } } }
+            { pools(first: 20) { nodes { totalBalance currentBalance interestEarned
+                loans(first: 20) { nodes { state principal interest isOverdue } } } } }
             """;
 
     @Inject

@@ -37,8 +37,8 @@ class MigrationTest extends DatabaseTest {
     void flywayCreatesTheMarketplaceTablesAtStartUp() throws SQLException {
         List<String> tables = strings("SELECT table_name FROM information_schema.tables "
                 + "WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name");
-        assertEquals(List.of("api_keys", "applications", "idempotency_keys", "loans", "pools", "user_mpt_balances",
-                "users"), tables);
+        assertEquals(List.of("api_keys", "applications", "audit_events", "idempotency_keys", "loans", "pools",
+                "user_mpt_balances", "users"), tables);
     }
 
     @Test

@@ -1,0 +1,6 @@
+package io.lendx.audit;
+
+public enum AuditOutcome {
+    SUCCESS,
+    FAILURE
+}

@@ -1,0 +1,56 @@
+package io.lendx.audit;
+
+import io.lendx.auth.Caller;
+import io.lendx.error.ForbiddenException;
+import io.lendx.paging.Page;
+import io.lendx.paging.PageRequest;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.UUID;
+
+@Singleton
+public class AuditService {
+
+    private final AuditRepository events;
+    private final Clock clock;
+
+    public AuditService(AuditRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** An attempt to record, before its time and id are assigned. */
+    public record Attempt(@Nullable String actor, String action, @Nullable String target,
+                          @Nullable String errorCode, @Nullable String requestId, @Nullable String clientAddress) {
+    }
+
+    /**
+     * Records an attempt in a transaction of its own: a refused mutation rolled its own back,
+     * and its audit row must survive that.
+     */
+    public Mono<AuditEvent> record(Attempt attempt) {
+        return events.save(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), attempt.actor(),
+                attempt.action(), attempt.target(),
+                attempt.errorCode() == null ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+                attempt.errorCode(), attempt.requestId(), attempt.clientAddress()));
+    }
+
+    public Mono<Page<AuditEvent>> list(Caller caller, AuditFilter filter, PageRequest<AuditEvent> page) {
+        requireAdmin(caller);
+        return events.findPage(filter, page);
+    }
+
+    public Mono<Long> count(Caller caller, AuditFilter filter) {
+        requireAdmin(caller);
+        return events.countMatching(filter);
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("The audit log is for ADMIN keys only");
+        }
+    }
+}

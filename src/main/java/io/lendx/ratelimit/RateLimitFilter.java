@@ -1,0 +1,79 @@
+package io.lendx.ratelimit;
+
+import io.lendx.error.ErrorCode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers 429 with {@code Retry-After} (and a RATE_LIMITED GraphQL error) before a request
+ * reaches GraphQL when its key or address is over budget or locked out.
+ */
+@ServerFilter("${graphql.path:/graphql}/**")
+public class RateLimitFilter {
+
+    private static final String BEARER = "bearer ";
+
+    private final RateLimiter limiter;
+    private final HttpClientAddressResolver addresses;
+
+    public RateLimitFilter(RateLimiter limiter, HttpClientAddressResolver addresses) {
+        this.limiter = limiter;
+        this.addresses = addresses;
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> limit(HttpRequest<?> request) {
+        String address = String.valueOf(addresses.resolve(request));
+        Optional<Duration> wait = limiter.lockout(address);
+        if (wait.isEmpty()) {
+            String key = apiKey(request);
+            wait = key == null ? limiter.acquire("address:" + address, false)
+                    : limiter.acquire("key:" + sha256(key), true);
+        }
+        return wait.map(RateLimitFilter::tooManyRequests).orElse(null);
+    }
+
+    private static HttpResponse<?> tooManyRequests(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(Map.of("errors", List.of(Map.of(
+                        "message", "Too many requests: retry in " + seconds + " seconds",
+                        "extensions", Map.of("code", ErrorCode.RATE_LIMITED.name(), "retryAfterSeconds", seconds)))));
+    }
+
+    @Nullable
+    private static String apiKey(HttpRequest<?> request) {
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).trim() : null;
+    }
+
+    /** Buckets are keyed by a hash, so no API key is held in memory longer than its request. */
+    private static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.lendx.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Token buckets (Bucket4j) per API key and per anonymous client address, plus a lockout of
+ * addresses that keep failing to authenticate.
+ *
+ * <p>The buckets live in this instance's memory, so each instance enforces the budget on its
+ * own share of the traffic. To share them between instances, build them through a Bucket4j
+ * {@code ProxyManager} backed by PostgreSQL ({@code bucket4j_jdk17-postgresql}) or Redis instead
+ * of the local cache below: the keys and budgets stay as they are.
+ */
+@Singleton
+public class RateLimiter {
+
+    private final RateLimitConfiguration configuration;
+    private final Cache<String, Bucket> buckets;
+    private final Cache<String, Bucket> failures;
+    private final Cache<String, Boolean> lockedOut;
+
+    public RateLimiter(RateLimitConfiguration configuration) {
+        this.configuration = configuration;
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(configuration.getPeriod().multipliedBy(2))
+                .maximumSize(100_000).build();
+        this.failures = Caffeine.newBuilder().expireAfterAccess(configuration.getFailureWindow())
+                .maximumSize(100_000).build();
+        this.lockedOut = Caffeine.newBuilder().expireAfterWrite(configuration.getLockout())
+                .maximumSize(100_000).build();
+    }
+
+    /** Empty if the request may go on, else how long the client should wait. */
+    public Optional<Duration> acquire(String client, boolean authenticated) {
+        if (!configuration.isEnabled()) {
+            return Optional.empty();
+        }
+        long budget = authenticated ? configuration.getPerKey() : configuration.getPerAddress();
+        Bucket bucket = buckets.get(client, key -> bucket(budget, configuration.getPeriod()));
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty()
+                : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Empty unless the address is locked out, else how long the lockout lasts at most. */
+    public Optional<Duration> lockout(String address) {
+        return configuration.isEnabled() && lockedOut.getIfPresent(address) != null
+                ? Optional.of(configuration.getLockout()) : Optional.empty();
+    }
+
+    /** Counts a failed authentication; enough of them in the window lock the address out. */
+    public void recordFailedAuthentication(String address) {
+        Bucket allowance = failures.get(address,
+                key -> bucket(configuration.getMaxFailedAuthentications(), configuration.getFailureWindow()));
+        if (!allowance.tryConsume(1)) {
+            lockedOut.put(address, true);
+        }
+    }
+
+    private static Bucket bucket(long capacity, Duration period) {
+        return Bucket.builder().addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period)).build();
+    }
+}
