@@ -2,25 +2,36 @@ package io.lendx;
 
 import io.lendx.config.DatabaseSettings;
 import io.lendx.config.EmbeddedDatabase;
+import io.lendx.config.InvalidSettingException;
+import io.lendx.config.OperationalSettings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 
+import java.util.HashMap;
 import java.util.Map;
 
 public class Application {
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
+        Map<String, Object> properties = new HashMap<>();
+        try {
+            properties.putAll(OperationalSettings.fromEnvironment(env));
+            properties.putAll(DatabaseSettings.fromEnvironment(env));
+        } catch (InvalidSettingException e) {
+            System.err.println("LendX cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (DatabaseSettings.isExternalDatabaseConfigured(env)) {
-            Micronaut.build(args).mainClass(Application.class)
-                    .properties(DatabaseSettings.fromEnvironment(env))
-                    .start();
+            Micronaut.build(args).mainClass(Application.class).properties(properties).start();
             return;
         }
         EmbeddedDatabase database = EmbeddedDatabase.start();
         try {
+            properties.putAll(database.properties());
             ApplicationContext context = Micronaut.build(args).mainClass(Application.class)
-                    .properties(database.properties())
+                    .properties(properties)
                     .start();
             Runtime.getRuntime().addShutdownHook(
                     new Thread(() -> database.closeAfter(context), "embedded-postgres-shutdown"));

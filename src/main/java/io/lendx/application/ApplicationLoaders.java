@@ -7,7 +7,7 @@ import io.lendx.graphql.FeatureLoaders;
 import io.lendx.graphql.LoaderKey;
 import io.lendx.paging.Page;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
+import io.lendx.graphql.LoaderRegistrar;
 
 @Singleton
 public class ApplicationLoaders implements FeatureLoaders {
@@ -30,20 +30,20 @@ public class ApplicationLoaders implements FeatureLoaders {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
-        APPLICATION_BY_ADDRESS.register(registry, addresses ->
+    public void register(LoaderRegistrar registry) {
+        registry.register(APPLICATION_BY_ADDRESS, addresses ->
                 applications.findByAddressIn(addresses).collectMap(LoanApplication::address));
         registerRelation(registry, ApplicationParent.BORROWER, APPLICATIONS_BY_BORROWER,
                 APPLICATION_COUNT_BY_BORROWER);
         registerRelation(registry, ApplicationParent.POOL, APPLICATIONS_BY_POOL, APPLICATION_COUNT_BY_POOL);
     }
 
-    private void registerRelation(DataLoaderRegistry registry, ApplicationParent parent,
+    private void registerRelation(LoaderRegistrar registry, ApplicationParent parent,
                                   LoaderKey<PageKey<LoanApplication, ApplicationState>, Page<LoanApplication>> pages,
                                   LoaderKey<CountKey<ApplicationState>, Long> counts) {
-        pages.register(registry, ChildPages.pages((keys, state, page) ->
+        registry.register(pages, ChildPages.pages((keys, state, page) ->
                 applications.findPagesByParents(parent, keys, state, page)));
-        counts.register(registry, ChildPages.counts((keys, state) ->
+        registry.register(counts, ChildPages.counts((keys, state) ->
                 applications.countByParents(parent, keys, state)));
     }
 }

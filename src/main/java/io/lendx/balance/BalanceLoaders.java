@@ -3,7 +3,7 @@ package io.lendx.balance;
 import io.lendx.graphql.FeatureLoaders;
 import io.lendx.graphql.LoaderKey;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
+import io.lendx.graphql.LoaderRegistrar;
 
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,8 @@ public class BalanceLoaders implements FeatureLoaders {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
-        BALANCES_BY_USER.register(registry, users -> balances.findByIdUserAddressInOrderByIdMptId(users)
+    public void register(LoaderRegistrar registry) {
+        registry.register(BALANCES_BY_USER, users -> balances.findByIdUserAddressInOrderByIdMptId(users)
                 .collectList()
                 .map(found -> {
                     Map<String, List<MptBalance>> byUser = found.stream()

@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the process environment into the R2DBC and Flyway properties of the default data
@@ -19,6 +20,7 @@ public final class DatabaseSettings {
     static final String R2DBC_USERNAME = "R2DBC_DATASOURCES_DEFAULT_USERNAME";
     static final String R2DBC_PASSWORD = "R2DBC_DATASOURCES_DEFAULT_PASSWORD";
     static final String FLYWAY_URL = "FLYWAY_DATASOURCES_DEFAULT_URL";
+    static final String SSL_MODE_OPTION = "r2dbc.datasources.default.options.sslMode";
 
     private DatabaseSettings() {
     }
@@ -40,6 +42,7 @@ public final class DatabaseSettings {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("flyway.datasources.default.url",
                     env.get(R2DBC_URL).replaceFirst("^r2dbc:(pool:)?postgres(ql)?:", "jdbc:postgresql:"));
+            // An operator-given R2DBC URL keeps its own pooling choice.
             copyIfSet(env, R2DBC_USERNAME, "flyway.datasources.default.user", properties);
             copyIfSet(env, R2DBC_PASSWORD, "flyway.datasources.default.password", properties);
             return properties;
@@ -55,12 +58,14 @@ public final class DatabaseSettings {
             throw invalid("it must name a host and a database");
         }
         String hostAndPort = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        String location = "//" + hostAndPort + "/" + database + query;
+        String location = "//" + hostAndPort + "/" + database;
 
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("r2dbc.datasources.default.url", "r2dbc:postgresql:" + location);
-        properties.put("flyway.datasources.default.url", "jdbc:postgresql:" + location);
+        properties.put("r2dbc.datasources.default.url", "r2dbc:pool:postgresql:" + location);
+        // JDBC takes the URL's parameters as they are; R2DBC spells the one that matters, sslmode, sslMode.
+        properties.put("flyway.datasources.default.url", "jdbc:postgresql:" + location
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        sslMode(uri.getRawQuery()).ifPresent(mode -> properties.put(SSL_MODE_OPTION, mode));
         String userInfo = uri.getRawUserInfo();
         if (userInfo != null) {
             int colon = userInfo.indexOf(':');
@@ -76,6 +81,19 @@ public final class DatabaseSettings {
         return properties;
     }
 
+    private static Optional<String> sslMode(String query) {
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String parameter : query.split("&")) {
+            String[] nameAndValue = parameter.split("=", 2);
+            if (nameAndValue.length == 2 && nameAndValue[0].equalsIgnoreCase("sslmode")) {
+                return Optional.of(decode(nameAndValue[1]));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static URI parse(String databaseUrl) {
         try {
             URI uri = new URI(databaseUrl.trim());
@@ -88,9 +106,9 @@ public final class DatabaseSettings {
         }
     }
 
-    private static IllegalArgumentException invalid(String why) {
+    private static InvalidSettingException invalid(String why) {
         // The value is not echoed: it usually carries a password.
-        return new IllegalArgumentException(DATABASE_URL + " is invalid: " + why
+        return new InvalidSettingException(DATABASE_URL + " is invalid: " + why
                 + " (expected postgres://user:password@host:port/database)");
     }
 

@@ -49,7 +49,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public Map<String, Object> properties() {
         String location = "//localhost:" + port() + "/postgres";
         return Map.of(
-                "r2dbc.datasources.default.url", "r2dbc:postgresql:" + location,
+                "r2dbc.datasources.default.url", "r2dbc:pool:postgresql:" + location,
                 "r2dbc.datasources.default.username", "postgres",
                 "flyway.datasources.default.url", "jdbc:postgresql:" + location,
                 "flyway.datasources.default.user", "postgres",

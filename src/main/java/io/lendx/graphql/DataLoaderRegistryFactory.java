@@ -1,23 +1,50 @@
 package io.lendx.graphql;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderOptions;
 import org.dataloader.DataLoaderRegistry;
+import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
-/** Builds a fresh registry of every feature's DataLoaders for one request. */
+/** Builds a fresh registry of every feature's DataLoaders for one request, measuring batch sizes. */
 @Singleton
 public class DataLoaderRegistryFactory {
 
-    private final List<FeatureLoaders> features;
+    /** Large enough for any page of keys, small enough to keep IN lists and arrays sane. */
+    private static final int MAX_BATCH_SIZE = 1000;
 
-    public DataLoaderRegistryFactory(List<FeatureLoaders> features) {
+    private final List<FeatureLoaders> features;
+    private final MeterRegistry meters;
+
+    public DataLoaderRegistryFactory(List<FeatureLoaders> features, MeterRegistry meters) {
         this.features = features;
+        this.meters = meters;
     }
 
     public DataLoaderRegistry newRegistry() {
         DataLoaderRegistry registry = new DataLoaderRegistry();
-        features.forEach(feature -> feature.register(registry));
+        LoaderRegistrar registrar = new LoaderRegistrar() {
+            @Override
+            public <K, V> void register(LoaderKey<K, V> key, Function<Set<K>, Mono<Map<K, V>>> batch) {
+                DistributionSummary batchSizes = DistributionSummary.builder("graphql.dataloader.batch.size")
+                        .description("Keys per DataLoader batch, i.e. rows asked of one SQL statement")
+                        .tag("loader", key.name())
+                        .register(meters);
+                DataLoaderOptions options = DataLoaderOptions.newOptions().setMaxBatchSize(MAX_BATCH_SIZE);
+                registry.register(key.name(), DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
+                    batchSizes.record(keys.size());
+                    return batch.apply(keys).toFuture();
+                }, options));
+            }
+        };
+        features.forEach(feature -> feature.register(registrar));
         return registry;
     }
 }

@@ -9,6 +9,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.lendx.error.ErrorCode;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -23,7 +24,11 @@ import java.util.regex.Pattern;
  * {@code extensions.code} too, so every error a client sees carries one.
  */
 @Singleton
+@Order(ErrorCodeInstrumentation.FIRST)
 public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
+
+    /** Runs before the other instrumentations, so they all see the codes. */
+    static final int FIRST = -100;
 
     private static final Pattern SIMPLE_LITERAL = Pattern.compile("\\w+Value\\{(?:value|name)='([^']*)'}");
     private static final Pattern AST_TYPE_NAME = Pattern.compile("'(\\w+?)Value'");

@@ -7,7 +7,7 @@ import io.lendx.graphql.FeatureLoaders;
 import io.lendx.graphql.LoaderKey;
 import io.lendx.paging.Page;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
+import io.lendx.graphql.LoaderRegistrar;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -33,14 +33,14 @@ public class LoanLoaders implements FeatureLoaders {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
-        LOAN_BY_ADDRESS.register(registry, addresses -> loans.findByAddressIn(addresses).collectMap(Loan::address));
-        LOAN_BY_APPLICATION.register(registry, applications ->
+    public void register(LoaderRegistrar registry) {
+        registry.register(LOAN_BY_ADDRESS, addresses -> loans.findByAddressIn(addresses).collectMap(Loan::address));
+        registry.register(LOAN_BY_APPLICATION, applications ->
                 loans.findByApplicationAddressIn(applications).collectMap(Loan::applicationAddress));
         for (LoanParent parent : LoanParent.values()) {
-            LOANS_BY.get(parent).register(registry, ChildPages.pages((keys, state, page) ->
+            registry.register(LOANS_BY.get(parent), ChildPages.pages((keys, state, page) ->
                     loans.findPagesByParents(parent, keys, state, page)));
-            LOAN_COUNT_BY.get(parent).register(registry, ChildPages.counts((keys, state) ->
+            registry.register(LOAN_COUNT_BY.get(parent), ChildPages.counts((keys, state) ->
                     loans.countByParents(parent, keys, state)));
         }
     }

@@ -7,7 +7,7 @@ import io.lendx.graphql.FeatureLoaders;
 import io.lendx.graphql.LoaderKey;
 import io.lendx.paging.Page;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
+import io.lendx.graphql.LoaderRegistrar;
 
 @Singleton
 public class PoolLoaders implements FeatureLoaders {
@@ -23,12 +23,12 @@ public class PoolLoaders implements FeatureLoaders {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
-        POOL_BY_ADDRESS.register(registry,
+    public void register(LoaderRegistrar registry) {
+        registry.register(POOL_BY_ADDRESS,
                 addresses -> pools.findByAddressIn(addresses).collectMap(Pool::address));
-        POOLS_BY_ISSUER.register(registry,
+        registry.register(POOLS_BY_ISSUER,
                 ChildPages.pages((issuers, none, page) -> pools.findPagesByIssuers(issuers, page)));
-        POOL_COUNT_BY_ISSUER.register(registry,
+        registry.register(POOL_COUNT_BY_ISSUER,
                 ChildPages.counts((issuers, none) -> pools.countByIssuers(issuers)));
     }
 }

@@ -3,7 +3,7 @@ package io.lendx.user;
 import io.lendx.graphql.FeatureLoaders;
 import io.lendx.graphql.LoaderKey;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoaderRegistry;
+import io.lendx.graphql.LoaderRegistrar;
 
 @Singleton
 public class UserLoaders implements FeatureLoaders {
@@ -18,8 +18,8 @@ public class UserLoaders implements FeatureLoaders {
     }
 
     @Override
-    public void register(DataLoaderRegistry registry) {
-        USER_BY_ADDRESS.register(registry,
+    public void register(LoaderRegistrar registry) {
+        registry.register(USER_BY_ADDRESS,
                 addresses -> users.findByAddressIn(addresses).collectMap(User::address));
     }
 }

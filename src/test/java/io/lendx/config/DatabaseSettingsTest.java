@@ -16,7 +16,8 @@ class DatabaseSettingsTest {
         Map<String, Object> properties = DatabaseSettings.fromDatabaseUrl(
                 "postgres://lendx:s%40cret@db.internal:6543/marketplace?sslmode=require");
         assertEquals(Map.of(
-                "r2dbc.datasources.default.url", "r2dbc:postgresql://db.internal:6543/marketplace?sslmode=require",
+                "r2dbc.datasources.default.url", "r2dbc:pool:postgresql://db.internal:6543/marketplace",
+                "r2dbc.datasources.default.options.sslMode", "require",
                 "flyway.datasources.default.url", "jdbc:postgresql://db.internal:6543/marketplace?sslmode=require",
                 "r2dbc.datasources.default.username", "lendx",
                 "flyway.datasources.default.user", "lendx",
@@ -27,7 +28,7 @@ class DatabaseSettingsTest {
     @Test
     void portAndPasswordAreOptional() {
         Map<String, Object> properties = DatabaseSettings.fromDatabaseUrl("postgresql://reader@localhost/lendx");
-        assertEquals("r2dbc:postgresql://localhost/lendx", properties.get("r2dbc.datasources.default.url"));
+        assertEquals("r2dbc:pool:postgresql://localhost/lendx", properties.get("r2dbc.datasources.default.url"));
         assertEquals("reader", properties.get("r2dbc.datasources.default.username"));
         assertFalse(properties.containsKey("r2dbc.datasources.default.password"));
     }

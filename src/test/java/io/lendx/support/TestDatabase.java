@@ -36,7 +36,7 @@ public final class TestDatabase {
         }
 
         String r2dbcUrl(String database) {
-            return "r2dbc:postgresql://" + host + ":" + port + "/" + database;
+            return "r2dbc:pool:postgresql://" + host + ":" + port + "/" + database;
         }
     }
 

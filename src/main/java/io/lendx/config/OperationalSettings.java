@@ -1,0 +1,121 @@
+package io.lendx.config;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The operational environment variables (pool, timeouts, TLS, log format, port), checked
+ * before start-up: a bad value stops the service with a message that names the variable,
+ * instead of a conversion error deep inside a connection pool.
+ */
+public final class OperationalSettings {
+
+    private static final String OPTIONS = "r2dbc.datasources.default.options.";
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca",
+            "verify-full");
+    private static final Set<String> LOG_FORMATS = Set.of("text", "json");
+
+    /** One variable: how to check its value and which property, if any, it sets. */
+    private record Setting(String variable, @Nullable String property, Function<String, String> check) {
+    }
+
+    private static final List<Setting> SETTINGS = List.of(
+            new Setting("LENDX_DB_POOL_INITIAL_SIZE", OPTIONS + "initialSize", v -> integer("LENDX_DB_POOL_INITIAL_SIZE", v, 0)),
+            new Setting("LENDX_DB_POOL_MAX_SIZE", OPTIONS + "maxSize", v -> integer("LENDX_DB_POOL_MAX_SIZE", v, 1)),
+            new Setting("LENDX_DB_POOL_ACQUIRE_TIMEOUT", OPTIONS + "maxAcquireTime", v -> duration("LENDX_DB_POOL_ACQUIRE_TIMEOUT", v)),
+            new Setting("LENDX_DB_POOL_MAX_IDLE_TIME", OPTIONS + "maxIdleTime", v -> duration("LENDX_DB_POOL_MAX_IDLE_TIME", v)),
+            new Setting("LENDX_DB_POOL_MAX_LIFETIME", OPTIONS + "maxLifeTime", v -> duration("LENDX_DB_POOL_MAX_LIFETIME", v)),
+            new Setting("LENDX_DB_CONNECT_TIMEOUT", OPTIONS + "connectTimeout", v -> duration("LENDX_DB_CONNECT_TIMEOUT", v)),
+            new Setting("LENDX_DB_STATEMENT_TIMEOUT", OPTIONS + "statementTimeout", v -> duration("LENDX_DB_STATEMENT_TIMEOUT", v)),
+            new Setting("LENDX_DB_SSL_MODE", OPTIONS + "sslMode", v -> oneOf("LENDX_DB_SSL_MODE", v, SSL_MODES)),
+            // Read by logback.xml itself; checked here so a typo does not silently mean "text".
+            new Setting("LENDX_LOG_FORMAT", null, v -> oneOf("LENDX_LOG_FORMAT", v, LOG_FORMATS)),
+            new Setting("MICRONAUT_SERVER_PORT", "micronaut.server.port", v -> port("MICRONAUT_SERVER_PORT", v)));
+
+    private OperationalSettings() {
+    }
+
+    /** The properties the set variables imply; throws {@link InvalidSettingException} on a bad value. */
+    public static Map<String, Object> fromEnvironment(Map<String, String> env) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (Setting setting : SETTINGS) {
+            String value = env.get(setting.variable());
+            if (value != null && !value.isBlank()) {
+                String checked = setting.check().apply(value.trim());
+                if (setting.property() != null) {
+                    properties.put(setting.property(), checked);
+                }
+            }
+        }
+        return properties;
+    }
+
+    /** A duration as "500ms", "5s", "2m", "1h" or ISO-8601 ("PT5S"), in the ISO form drivers parse. */
+    static String duration(String variable, String value) {
+        Matcher simple = SIMPLE_DURATION.matcher(value.toLowerCase(Locale.ROOT));
+        try {
+            Duration duration;
+            if (simple.matches()) {
+                long amount = Long.parseLong(simple.group(1));
+                duration = switch (simple.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            } else {
+                duration = Duration.parse(value);
+            }
+            if (duration.isNegative() || duration.isZero()) {
+                throw new InvalidSettingException(variable, "a positive duration such as 5s or PT5S", value);
+            }
+            return duration.toString();
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new InvalidSettingException(variable, "a duration such as 500ms, 5s, 2m or PT5S", value);
+        }
+    }
+
+    private static String integer(String variable, String value, int minimum) {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= minimum) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidSettingException(variable, "a whole number of at least " + minimum, value);
+    }
+
+    private static String port(String variable, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidSettingException(variable, "a port number from 1 to 65535", value);
+    }
+
+    private static String oneOf(String variable, String value, Set<String> allowed) {
+        String normalized = value.toLowerCase(Locale.ROOT);
+        if (!allowed.contains(normalized)) {
+            throw new InvalidSettingException(variable, "one of " + String.join(", ", allowed.stream().sorted().toList()),
+                    value);
+        }
+        return normalized;
+    }
+}

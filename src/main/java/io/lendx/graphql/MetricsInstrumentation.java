@@ -1,0 +1,78 @@
+package io.lendx.graphql;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.OperationDefinition;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code graphql.request} timers by operation name, type and outcome, and a
+ * {@code graphql.errors} counter by {@code extensions.code}.
+ */
+@Singleton
+public class MetricsInstrumentation extends SimplePerformantInstrumentation {
+
+    private final MeterRegistry meters;
+
+    public MetricsInstrumentation(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    private static final class RequestState implements InstrumentationState {
+        private final Timer.Sample sample;
+        private volatile String operation = "unknown";
+        private volatile String type = "unknown";
+
+        private RequestState(Timer.Sample sample) {
+            this.sample = sample;
+        }
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return new RequestState(Timer.start(meters));
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
+        if (state instanceof RequestState request) {
+            request.operation = operation.getName() == null ? "anonymous" : operation.getName();
+            request.type = operation.getOperation().name().toLowerCase();
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                                                                       InstrumentationExecutionParameters parameters,
+                                                                       InstrumentationState state) {
+        if (state instanceof RequestState request) {
+            request.sample.stop(Timer.builder("graphql.request")
+                    .description("GraphQL requests by operation, type and outcome")
+                    .tag("operation", request.operation)
+                    .tag("type", request.type)
+                    .tag("outcome", result.getErrors().isEmpty() ? "success" : "error")
+                    .register(meters));
+        }
+        for (GraphQLError error : result.getErrors()) {
+            Map<String, Object> extensions = error.getExtensions();
+            Object code = extensions == null ? null : extensions.get("code");
+            meters.counter("graphql.errors", "code", code == null ? "NONE" : code.toString()).increment();
+        }
+        return CompletableFuture.completedFuture(result);
+    }
+}
