@@ -119,7 +119,25 @@ public class GraphQLHttpController {
         return Mono.from(invocation.invoke(data, request, null))
                 .map(result -> HttpResponse.status(status(result, answerAs))
                         .contentType(answerAs)
-                        .body(write(result.toSpecification())));
+                        .body(write(withRequestId(result.toSpecification(), RequestIdFilter.of(request)))));
+    }
+
+    /** Every error names the request, so a client report can be matched with the logs. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withRequestId(Map<String, Object> response, String requestId) {
+        Object errors = response.get("errors");
+        if (errors instanceof List<?> list) {
+            for (Object error : list) {
+                Map<String, Object> fields = (Map<String, Object>) error;
+                Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+                if (fields.get("extensions") instanceof Map<?, ?> existing) {
+                    extensions.putAll((Map<String, Object>) existing);
+                }
+                extensions.put("requestId", requestId);
+                fields.put("extensions", extensions);
+            }
+        }
+        return response;
     }
 
     /** Under graphql-response+json, a result without data never executed: the request was bad. */

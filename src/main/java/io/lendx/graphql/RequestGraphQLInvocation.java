@@ -5,7 +5,6 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphqlErrorBuilder;
 import graphql.introspection.Introspection;
-import io.lendx.error.ApiException;
 import io.lendx.error.ErrorCode;
 import io.micronaut.configuration.graphql.DefaultGraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocation;
@@ -23,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Executes a GraphQL request with its own DataLoader registry. The registry is created here,
@@ -63,18 +61,26 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                         .dataLoaderRegistry(loaders.newRegistry())
                         .graphQLContext(context)
                         .build())))
-                .timeout(limits.getRequestTimeout())
-                .onErrorResume(ApiException.class, refused -> Mono.just(ExecutionResult.newExecutionResult()
-                        .addError(ApiExceptionHandler.toError(refused, GraphqlErrorBuilder.newError()))
-                        .build()))
-                .onErrorResume(TimeoutException.class, slow -> Mono.just(ExecutionResult.newExecutionResult()
+                .timeout(limits.getRequestTimeout(), Mono.error(RequestTimedOut::new))
+                .onErrorResume(RequestTimedOut.class, slow -> Mono.just(ExecutionResult.newExecutionResult()
                         .addError(GraphqlErrorBuilder.newError()
                                 .message("The request took longer than " + limits.getRequestTimeout().toSeconds()
                                         + " seconds and was cancelled")
                                 .extensions(Map.of("code", ErrorCode.INTERNAL_SERVER_ERROR.name(),
                                         "reason", ApiExceptionHandler.TIMEOUT))
                                 .build())
+                        .build()))
+                // A refusal before execution (a bad key) or a failure to check it (no database).
+                .onErrorResume(failure -> Mono.just(ExecutionResult.newExecutionResult()
+                        .addError(ApiExceptionHandler.toError(failure, GraphqlErrorBuilder.newError(), "request"))
                         .build()));
+    }
+
+    /** This request's own deadline passed (unlike a driver's or pool's TimeoutException). */
+    private static final class RequestTimedOut extends RuntimeException {
+        private RequestTimedOut() {
+            super(null, null, false, false);
+        }
     }
 
     private Map<Object, Object> newContext() {

@@ -6,6 +6,9 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -18,6 +21,8 @@ public class RequestIdFilter {
 
     public static final String HEADER = "X-Request-Id";
     static final String ATTRIBUTE = "lendx.requestId";
+    private static final String STARTED = "lendx.requestStarted";
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.lendx.access");
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @RequestFilter
@@ -25,11 +30,22 @@ public class RequestIdFilter {
         String given = request.getHeaders().get(HEADER);
         request.setAttribute(ATTRIBUTE, given != null && SANE.matcher(given).matches()
                 ? given : UUID.randomUUID().toString());
+        request.setAttribute(STARTED, System.nanoTime());
     }
 
+    /** Echoes the id and writes the access log line: one per request, with the same id. */
     @ResponseFilter
     public void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        request.getAttribute(ATTRIBUTE, String.class).ifPresent(id -> response.header(HEADER, id));
+        String id = of(request);
+        response.header(HEADER, id);
+        long elapsedMillis = request.getAttribute(STARTED, Long.class)
+                .map(started -> (System.nanoTime() - started) / 1_000_000).orElse(-1L);
+        String path = request.getPath();
+        if (path.startsWith("/health") || path.startsWith("/prometheus")) {
+            ACCESS.debug("{} {} {} {}ms request_id={}", request.getMethodName(), path, response.code(), elapsedMillis, id);
+        } else {
+            ACCESS.info("{} {} {} {}ms request_id={}", request.getMethodName(), path, response.code(), elapsedMillis, id);
+        }
     }
 
     public static String of(HttpRequest<?> request) {
