@@ -1,5 +1,6 @@
 package io.lendx;
 
+import io.lendx.config.DatabaseCommands;
 import io.lendx.config.DatabaseSettings;
 import io.lendx.config.EmbeddedDatabase;
 import io.lendx.config.InvalidSettingException;
@@ -7,6 +8,7 @@ import io.lendx.config.OperationalSettings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +16,10 @@ public class Application {
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
+        if (DatabaseCommands.isCommand(args)) {
+            System.exit(DatabaseCommands.run(args, env, System.out, Clock.systemUTC()));
+            return;
+        }
         Map<String, Object> properties = new HashMap<>();
         try {
             properties.putAll(OperationalSettings.fromEnvironment(env));

@@ -2,7 +2,6 @@ package io.lendx.config;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.data.r2dbc.operations.R2dbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -16,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Loads the sample marketplace into an empty database at start-up, so a developer who runs
@@ -27,15 +27,13 @@ import java.time.Clock;
 public class SampleMarketplace {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleMarketplace.class);
-    private static final String SCRIPT = "classpath:db/sample/sample-marketplace.sql";
+    private static final String SCRIPT = "db/sample/sample-marketplace.sql";
 
     private final R2dbcOperations operations;
-    private final ResourceResolver resources;
     private final Clock clock;
 
-    public SampleMarketplace(R2dbcOperations operations, ResourceResolver resources, Clock clock) {
+    public SampleMarketplace(R2dbcOperations operations, Clock clock) {
         this.operations = operations;
-        this.resources = resources;
         this.clock = clock;
     }
 
@@ -46,7 +44,7 @@ public class SampleMarketplace {
 
     /** Loads the sample data unless users exist; emits whether it loaded. */
     public Mono<Boolean> load() {
-        String script = script().replace(":now", "TIMESTAMPTZ '" + clock.instant() + "'");
+        String script = script(clock.instant());
         return Mono.from(operations.withTransaction(status -> Flux.from(status.getConnection()
                         .createStatement("SELECT EXISTS (SELECT 1 FROM users)").execute())
                 .flatMap(result -> result.map((row, metadata) -> row.get(0, Boolean.class)))
@@ -59,11 +57,14 @@ public class SampleMarketplace {
                         : "Sample marketplace skipped: the database already has users"));
     }
 
-    private String script() {
-        InputStream in = resources.getResourceAsStream(SCRIPT)
-                .orElseThrow(() -> new IllegalStateException("Missing " + SCRIPT));
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** The sample data as SQL, its dates relative to {@code now}. */
+    public static String script(Instant now) {
+        try (InputStream in = SampleMarketplace.class.getClassLoader().getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + SCRIPT);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace(":now", "TIMESTAMPTZ '" + now + "'");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
