@@ -1,8 +1,8 @@
 package io.lendx.ops;
 
 import io.lendx.auth.ApiKeyService;
+import io.lendx.auth.BearerToken;
 import io.micronaut.http.HttpAttributes;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
@@ -12,6 +12,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 import java.security.Principal;
+import java.util.Optional;
 
 /**
  * Lets an ADMIN key see health details: the health endpoint shows them to requests with a
@@ -21,8 +22,6 @@ import java.security.Principal;
 @Filter("/health/**")
 public class AdminPrincipalFilter implements HttpServerFilter {
 
-    private static final String BEARER = "bearer ";
-
     private final ApiKeyService keys;
 
     public AdminPrincipalFilter(ApiKeyService keys) {
@@ -31,11 +30,11 @@ public class AdminPrincipalFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        Optional<String> key = BearerToken.of(request);
+        if (key.isEmpty()) {
             return chain.proceed(request);
         }
-        return keys.authenticate(authorization.substring(BEARER.length()).trim())
+        return keys.authenticate(key.get())
                 .filter(caller -> caller.isAdmin())
                 .doOnNext(admin -> request.setAttribute(HttpAttributes.PRINCIPAL, (Principal) admin::identity))
                 .onErrorResume(failure -> Mono.empty())

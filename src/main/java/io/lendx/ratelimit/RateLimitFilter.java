@@ -1,5 +1,6 @@
 package io.lendx.ratelimit;
 
+import io.lendx.auth.BearerToken;
 import io.lendx.error.ErrorCode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -11,11 +12,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +23,6 @@ import java.util.Optional;
  */
 @ServerFilter("${graphql.path:/graphql}/**")
 public class RateLimitFilter {
-
-    private static final String BEARER = "bearer ";
 
     private final RateLimiter limiter;
     private final HttpClientAddressResolver addresses;
@@ -43,9 +38,9 @@ public class RateLimitFilter {
         String address = String.valueOf(addresses.resolve(request));
         Optional<Duration> wait = limiter.lockout(address);
         if (wait.isEmpty()) {
-            String key = apiKey(request);
-            wait = key == null ? limiter.acquire("address:" + address, false)
-                    : limiter.acquire("key:" + sha256(key), true);
+            Optional<String> key = BearerToken.of(request);
+            wait = key.isEmpty() ? limiter.acquire("address:" + address, false)
+                    : limiter.acquire("key:" + BearerToken.hash(key.get()), true);
         }
         return wait.map(RateLimitFilter::tooManyRequests).orElse(null);
     }
@@ -58,22 +53,5 @@ public class RateLimitFilter {
                 .body(Map.of("errors", List.of(Map.of(
                         "message", "Too many requests: retry in " + seconds + " seconds",
                         "extensions", Map.of("code", ErrorCode.RATE_LIMITED.name(), "retryAfterSeconds", seconds)))));
-    }
-
-    @Nullable
-    private static String apiKey(HttpRequest<?> request) {
-        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).trim() : null;
-    }
-
-    /** Buckets are keyed by a hash, so no API key is held in memory longer than its request. */
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.lendx.ratelimit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.lendx.auth.AuthenticationFailures;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.inject.Singleton;
 
@@ -19,7 +20,7 @@ import java.util.Optional;
  * of the local cache below: the keys and budgets stay as they are.
  */
 @Singleton
-public class RateLimiter {
+public class RateLimiter implements AuthenticationFailures {
 
     private final RateLimitConfiguration configuration;
     private final Cache<String, Bucket> buckets;
@@ -55,7 +56,8 @@ public class RateLimiter {
     }
 
     /** Counts a failed authentication; enough of them in the window lock the address out. */
-    public void recordFailedAuthentication(String address) {
+    @Override
+    public void failed(String address) {
         Bucket allowance = failures.get(address,
                 key -> bucket(configuration.getMaxFailedAuthentications(), configuration.getFailureWindow()));
         if (!allowance.tryConsume(1)) {
