@@ -28,7 +28,8 @@ public class GraphQLFactory {
 
     @Singleton
     GraphQL graphQL(ResourceResolver resources, List<FeatureWiring> features,
-                    ApiExceptionHandler exceptionHandler, List<Instrumentation> instrumentations) {
+                    ApiExceptionHandler exceptionHandler, List<Instrumentation> instrumentations,
+                    DocumentCache documents) {
         SchemaParser parser = new SchemaParser();
         TypeDefinitionRegistry types = parse(parser, resources, "schema.graphqls");
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
@@ -42,6 +43,7 @@ public class GraphQLFactory {
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(exceptionHandler)
                 .instrumentation(new ChainedInstrumentation(instrumentations))
+                .preparsedDocumentProvider(documents)
                 .build();
     }
 
