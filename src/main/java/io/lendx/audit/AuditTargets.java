@@ -13,22 +13,23 @@ import java.util.Map;
  */
 final class AuditTargets {
 
+    private static final int MAX_LENGTH = 100;
     private static final List<String> INPUT_FIELDS = List.of("applicationAddress", "loanAddress", "poolAddress",
             "keyId", "userAddress", "address");
 
     private AuditTargets() {
     }
 
+    /** The payload's object when the mutation succeeded, else what its input names. */
     @Nullable
     static String of(@Nullable Map<String, Object> input, @Nullable Object payload) {
-        if (input != null) {
-            for (String field : INPUT_FIELDS) {
-                if (input.get(field) instanceof String value) {
-                    return value;
-                }
-            }
+        String target = payload == null ? null : fromPayload(payload);
+        if (target == null && input != null) {
+            target = INPUT_FIELDS.stream().map(input::get).filter(String.class::isInstance).map(String.class::cast)
+                    .findFirst().orElse(null);
         }
-        return payload == null ? null : fromPayload(payload);
+        // The column holds 100 characters; a longer value is someone's bad input, kept recognizable.
+        return target == null || target.length() <= MAX_LENGTH ? target : target.substring(0, MAX_LENGTH - 1) + "…";
     }
 
     @Nullable

@@ -6,6 +6,7 @@ import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import io.lendx.error.ApiException;
+import io.lendx.error.BadUserInputException;
 import io.lendx.error.ErrorCode;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
@@ -37,6 +38,7 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
     /** {@code extensions.reason} when the database cannot be reached; the request may be retried. */
     static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
     private static final String QUERY_CANCELED = "57014";
+    private static final String DATA_EXCEPTION_CLASS = "22";
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @Override
@@ -56,6 +58,10 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
         Throwable failure = unwrap(thrown);
         if (failure instanceof ApiException api) {
             return toError(api, error);
+        }
+        if (isDataException(failure)) {
+            return toError(new BadUserInputException(
+                    "An argument holds a value that cannot be stored or compared (e.g. a NUL character)"), error);
         }
         String errorId = UUID.randomUUID().toString();
         Map<String, Object> extensions = new LinkedHashMap<>();
@@ -82,6 +88,17 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
         extensions.put("code", failure.code().name());
         extensions.putAll(failure.extensions());
         return error.message(failure.getMessage()).extensions(extensions).build();
+    }
+
+    /** PostgreSQL refused a value itself (SQLSTATE class 22: bad encoding, overflow, ...): the input's fault. */
+    private static boolean isDataException(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
+                    && r2dbc.getSqlState().startsWith(DATA_EXCEPTION_CLASS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** No connection could be had or kept: refused, timed out, or closed under us. */

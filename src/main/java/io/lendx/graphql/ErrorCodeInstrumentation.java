@@ -6,6 +6,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.introspection.IntrospectionDisabledError;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.lendx.error.ErrorCode;
@@ -68,8 +69,9 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         if (hasCode(error)) {
             return error;
         }
-        ErrorCode code = CLIENT_ERRORS.contains(error.getErrorType())
-                ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR;
+        ErrorCode code = error instanceof IntrospectionDisabledError ? ErrorCode.FORBIDDEN
+                : CLIENT_ERRORS.contains(error.getErrorType()) ? ErrorCode.BAD_USER_INPUT
+                : ErrorCode.INTERNAL_SERVER_ERROR;
         Map<String, Object> extensions = new LinkedHashMap<>();
         if (error.getExtensions() != null) {
             extensions.putAll(error.getExtensions());

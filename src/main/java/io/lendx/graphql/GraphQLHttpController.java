@@ -1,10 +1,6 @@
 package io.lendx.graphql;
 
 import graphql.ExecutionResult;
-import graphql.language.Document;
-import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import io.lendx.error.ErrorCode;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.configuration.graphql.GraphQLInvocation;
@@ -88,7 +84,7 @@ public class GraphQLHttpController {
             return Mono.just(error(HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
                     "Accept application/graphql-response+json or application/json"));
         }
-        if (query != null && isMutation(query, operationName)) {
+        if (Operations.isMutation(query, operationName)) {
             return Mono.just(error(HttpStatus.METHOD_NOT_ALLOWED, answerAs, "Mutations must be sent with POST")
                     .header(HttpHeaders.ALLOW, HttpMethod.POST.name()));
         }
@@ -117,9 +113,13 @@ public class GraphQLHttpController {
         GraphQLInvocationData data = new GraphQLInvocationData(document, (String) operationName,
                 (Map<String, Object>) variables);
         return Mono.from(invocation.invoke(data, request, null))
-                .map(result -> HttpResponse.status(status(result, answerAs))
-                        .contentType(answerAs)
-                        .body(write(withRequestId(result.toSpecification(), RequestIdFilter.of(request)))));
+                .map(result -> {
+                    HttpStatus status = status(result, answerAs);
+                    MutableHttpResponse<String> response = HttpResponse.<String>status(status).contentType(answerAs)
+                            .body(write(withRequestId(result.toSpecification(), RequestIdFilter.of(request))));
+                    return status == HttpStatus.UNAUTHORIZED
+                            ? response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer") : response;
+                });
     }
 
     /** Every error names the request, so a client report can be matched with the logs. */
@@ -133,6 +133,9 @@ public class GraphQLHttpController {
                 if (fields.get("extensions") instanceof Map<?, ?> existing) {
                     extensions.putAll((Map<String, Object>) existing);
                 }
+                // graphql-java's own classification ("DataFetchingException", ...) tells a client
+                // nothing the code does not, and reads like a class name.
+                extensions.remove("classification");
                 extensions.put("requestId", requestId);
                 fields.put("extensions", extensions);
             }
@@ -140,10 +143,27 @@ public class GraphQLHttpController {
         return response;
     }
 
-    /** Under graphql-response+json, a result without data never executed: the request was bad. */
+    /**
+     * Under graphql-response+json, a result without data means the request never produced any:
+     * a bad request (400), a refused key (401), or a failure of ours (500, 503, 504). Under
+     * application/json the spec asks for 200 regardless.
+     */
     private static HttpStatus status(ExecutionResult result, String answerAs) {
-        return GRAPHQL_RESPONSE_JSON.equals(answerAs) && !result.isDataPresent() && !result.getErrors().isEmpty()
-                ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+        if (!GRAPHQL_RESPONSE_JSON.equals(answerAs) || result.isDataPresent() || result.getErrors().isEmpty()) {
+            return HttpStatus.OK;
+        }
+        Map<String, Object> extensions = result.getErrors().get(0).getExtensions();
+        Object code = extensions == null ? null : extensions.get("code");
+        Object reason = extensions == null ? null : extensions.get("reason");
+        if (ErrorCode.UNAUTHENTICATED.name().equals(code)) {
+            return HttpStatus.UNAUTHORIZED;
+        }
+        if (ErrorCode.INTERNAL_SERVER_ERROR.name().equals(code)) {
+            return ApiExceptionHandler.TIMEOUT.equals(reason) ? HttpStatus.GATEWAY_TIMEOUT
+                    : ApiExceptionHandler.DATABASE_UNAVAILABLE.equals(reason) ? HttpStatus.SERVICE_UNAVAILABLE
+                    : HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        return HttpStatus.BAD_REQUEST;
     }
 
     /** The media type to answer in, or null when the client accepts neither JSON type. */
@@ -163,17 +183,6 @@ public class GraphQLHttpController {
             }
         }
         return null;
-    }
-
-    private static boolean isMutation(String query, @Nullable String operationName) {
-        try {
-            Document document = Parser.parse(query);
-            return document.getDefinitionsOfType(OperationDefinition.class).stream()
-                    .filter(operation -> operationName == null || operationName.equals(operation.getName()))
-                    .anyMatch(operation -> operation.getOperation() != OperationDefinition.Operation.QUERY);
-        } catch (InvalidSyntaxException e) {
-            return false;
-        }
     }
 
     private MutableHttpResponse<String> error(HttpStatus status, String answerAs, String message) {

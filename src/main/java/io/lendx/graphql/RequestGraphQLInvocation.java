@@ -3,6 +3,7 @@ package io.lendx.graphql;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.introspection.Introspection;
 import io.lendx.error.ErrorCode;
@@ -18,6 +19,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,17 +34,23 @@ import java.util.Objects;
 @Replaces(DefaultGraphQLInvocation.class)
 public class RequestGraphQLInvocation implements GraphQLInvocation {
 
+    /** Only a backstop: the statement and acquire timeouts end a stuck mutation long before. */
+    private static final Duration MUTATION_DEADLINE = Duration.ofMinutes(2);
+
     private final GraphQL graphQL;
     private final DataLoaderRegistryFactory loaders;
     private final List<RequestContextContributor> contributors;
     private final QueryLimitsConfiguration limits;
+    private final List<RefusedRequestListener> refusalListeners;
 
     public RequestGraphQLInvocation(GraphQL graphQL, DataLoaderRegistryFactory loaders,
-                                    List<RequestContextContributor> contributors, QueryLimitsConfiguration limits) {
+                                    List<RequestContextContributor> contributors, QueryLimitsConfiguration limits,
+                                    List<RefusedRequestListener> refusalListeners) {
         this.graphQL = graphQL;
         this.loaders = loaders;
         this.contributors = contributors;
         this.limits = limits;
+        this.refusalListeners = refusalListeners;
     }
 
     @Override
@@ -61,19 +69,23 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                         .dataLoaderRegistry(loaders.newRegistry())
                         .graphQLContext(context)
                         .build())))
-                .timeout(limits.getRequestTimeout(), Mono.error(RequestTimedOut::new))
+                .timeout(deadline(invocationData), Mono.error(RequestTimedOut::new))
                 .onErrorResume(RequestTimedOut.class, slow -> Mono.just(ExecutionResult.newExecutionResult()
                         .addError(GraphqlErrorBuilder.newError()
-                                .message("The request took longer than " + limits.getRequestTimeout().toSeconds()
-                                        + " seconds and was cancelled")
+                                .message("The request took longer than " + limits.getRequestTimeout().toMillis()
+                                        + " ms and was cancelled")
                                 .extensions(Map.of("code", ErrorCode.INTERNAL_SERVER_ERROR.name(),
                                         "reason", ApiExceptionHandler.TIMEOUT))
                                 .build())
                         .build()))
                 // A refusal before execution (a bad key) or a failure to check it (no database).
-                .onErrorResume(failure -> Mono.just(ExecutionResult.newExecutionResult()
-                        .addError(ApiExceptionHandler.toError(failure, GraphqlErrorBuilder.newError(), "request"))
-                        .build()));
+                .onErrorResume(failure -> {
+                    GraphQLError error = ApiExceptionHandler.toError(failure, GraphqlErrorBuilder.newError(), "request");
+                    return Flux.fromIterable(refusalListeners)
+                            .concatMap(listener -> listener.refused(httpRequest, invocationData.getQuery(),
+                                    invocationData.getOperationName(), error))
+                            .then(Mono.just(ExecutionResult.newExecutionResult().addError(error).build()));
+                });
     }
 
     /** This request's own deadline passed (unlike a driver's or pool's TimeoutException). */
@@ -81,6 +93,17 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         private RequestTimedOut() {
             super(null, null, false, false);
         }
+    }
+
+    /**
+     * Queries are cut off at the request timeout. A mutation is not: cancelling the wait would
+     * not cancel its transaction, and the client would be told of a failure that then commits.
+     * A mutation is bounded by the statement timeout and the pool's acquire timeout instead, and
+     * its answer is its true outcome.
+     */
+    private Duration deadline(GraphQLInvocationData invocationData) {
+        return Operations.isMutation(invocationData.getQuery(), invocationData.getOperationName())
+                ? MUTATION_DEADLINE : limits.getRequestTimeout();
     }
 
     private Map<Object, Object> newContext() {

@@ -8,6 +8,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ public class RateLimiter implements AuthenticationFailures {
     private final RateLimitConfiguration configuration;
     private final Cache<String, Bucket> buckets;
     private final Cache<String, Bucket> failures;
-    private final Cache<String, Boolean> lockedOut;
+    private final Cache<String, Instant> lockedOutUntil;
 
     public RateLimiter(RateLimitConfiguration configuration) {
         this.configuration = configuration;
@@ -33,7 +34,7 @@ public class RateLimiter implements AuthenticationFailures {
                 .maximumSize(100_000).build();
         this.failures = Caffeine.newBuilder().expireAfterAccess(configuration.getFailureWindow())
                 .maximumSize(100_000).build();
-        this.lockedOut = Caffeine.newBuilder().expireAfterWrite(configuration.getLockout())
+        this.lockedOutUntil = Caffeine.newBuilder().expireAfterWrite(configuration.getLockout())
                 .maximumSize(100_000).build();
     }
 
@@ -49,10 +50,11 @@ public class RateLimiter implements AuthenticationFailures {
                 : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    /** Empty unless the address is locked out, else how long the lockout lasts at most. */
+    /** Empty unless the address is locked out, else how long the lockout still lasts. */
     public Optional<Duration> lockout(String address) {
-        return configuration.isEnabled() && lockedOut.getIfPresent(address) != null
-                ? Optional.of(configuration.getLockout()) : Optional.empty();
+        Instant until = configuration.isEnabled() ? lockedOutUntil.getIfPresent(address) : null;
+        return until == null ? Optional.empty() : Optional.of(Duration.between(Instant.now(), until))
+                .filter(remaining -> !remaining.isNegative());
     }
 
     /** Counts a failed authentication; enough of them in the window lock the address out. */
@@ -61,7 +63,7 @@ public class RateLimiter implements AuthenticationFailures {
         Bucket allowance = failures.get(address,
                 key -> bucket(configuration.getMaxFailedAuthentications(), configuration.getFailureWindow()));
         if (!allowance.tryConsume(1)) {
-            lockedOut.put(address, true);
+            lockedOutUntil.put(address, Instant.now().plus(configuration.getLockout()));
         }
     }
 

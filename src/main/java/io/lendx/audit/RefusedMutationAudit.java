@@ -1,0 +1,42 @@
+package io.lendx.audit;
+
+import graphql.GraphQLError;
+import io.lendx.graphql.Operations;
+import io.lendx.graphql.RefusedRequestListener;
+import io.lendx.graphql.RequestIdFilter;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Audits mutations refused before they ran (an unknown, expired or revoked key): an attempt
+ * is an attempt, whether or not it got as far as its fetcher.
+ */
+@Singleton
+public class RefusedMutationAudit implements RefusedRequestListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefusedMutationAudit.class);
+
+    private final AuditService audit;
+    private final HttpClientAddressResolver addresses;
+
+    public RefusedMutationAudit(AuditService audit, HttpClientAddressResolver addresses) {
+        this.audit = audit;
+        this.addresses = addresses;
+    }
+
+    @Override
+    public Mono<Void> refused(HttpRequest<?> request, String query, String operationName, GraphQLError error) {
+        Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
+        return Flux.fromIterable(Operations.mutationFields(query, operationName))
+                .concatMap(action -> audit.record(new AuditService.Attempt(null, action, null,
+                        String.valueOf(code), RequestIdFilter.of(request), addresses.resolve(request))))
+                .doOnError(failure -> LOG.error("Could not audit a refused mutation", failure))
+                .onErrorComplete()
+                .then();
+    }
+}
