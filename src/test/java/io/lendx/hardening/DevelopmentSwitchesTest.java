@@ -1,0 +1,42 @@
+package io.lendx.hardening;
+
+import io.lendx.hardening.GraphQLHttp.Reply;
+import io.lendx.support.DatabaseTest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Without the prod environment, introspection and GraphiQL are on (the counterpart of ProductionSwitchesTest). */
+@MicronautTest(transactional = false)
+class DevelopmentSwitchesTest extends DatabaseTest {
+
+    @Inject
+    GraphQLHttp http;
+
+    @Test
+    void introspectionIsAnswered() {
+        Reply reply = http.post("{ __schema { types { name } } }", Map.of(), null, MediaType.APPLICATION_JSON);
+
+        assertEquals(200, reply.status(), reply::toString);
+        List<Map<String, Object>> types = reply.graphql().data("__schema.types");
+        List<Object> names = types.stream().map(type -> type.get("name")).toList();
+        assertTrue(names.containsAll(List.of("Pool", "User", "Loan", "AuditEvent", "Decimal")), names::toString);
+    }
+
+    @Test
+    void graphiqlIsServed() {
+        Reply reply = http.exchange(HttpRequest.GET("/graphiql").accept(MediaType.TEXT_HTML_TYPE), null);
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(MediaType.TEXT_HTML, reply.contentType());
+        assertTrue(reply.body().contains("LendX GraphiQL"), () -> reply.body().substring(0, 300));
+    }
+}

@@ -1,0 +1,292 @@
+package io.lendx.hardening;
+
+import io.lendx.graphql.RequestIdFilter;
+import io.lendx.hardening.GraphQLHttp.Reply;
+import io.lendx.support.Actors;
+import io.lendx.support.Actors.Actor;
+import io.lendx.support.DatabaseTest;
+import io.lendx.support.Fixtures;
+import io.lendx.support.GraphQLResponse;
+import io.lendx.support.TestDatabase;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.lendx.hardening.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
+import static io.lendx.hardening.GraphQLHttp.PATH;
+import static io.lendx.hardening.GraphQLHttp.assertNoInternals;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The transport follows the GraphQL-over-HTTP spec: methods, media types, status codes, request ids. */
+@MicronautTest(transactional = false)
+class GraphQLOverHttpTest extends DatabaseTest {
+
+    private static final String USERS_BY_ADDRESS =
+            "query Users($did: String) { users(filter: {did: $did}) { totalCount } }";
+    private static final String INVALID = "{ pools { nodes { noSuchField } } }";
+
+    @Inject
+    GraphQLHttp http;
+    @Inject
+    Actors actors;
+
+    @Test
+    void aPostAcceptingGraphQLResponseJsonIsAnsweredInIt() {
+        Reply reply = http.post(USERS_BY_ADDRESS, Map.of(), null, GRAPHQL_RESPONSE_JSON);
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(GRAPHQL_RESPONSE_JSON, reply.contentType());
+        assertTrue(reply.graphql().<Integer>data("users.totalCount") >= 0);
+    }
+
+    @Test
+    void aPostAcceptingApplicationJsonIsAnsweredInIt() {
+        Reply reply = http.post(USERS_BY_ADDRESS, Map.of(), null, MediaType.APPLICATION_JSON);
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(MediaType.APPLICATION_JSON, reply.contentType());
+        assertTrue(reply.graphql().<Integer>data("users.totalCount") >= 0);
+    }
+
+    @Test
+    void aValidationErrorIs400UnderGraphQLResponseJson() {
+        Reply reply = http.post(INVALID, Map.of(), null, GRAPHQL_RESPONSE_JSON);
+
+        assertEquals(400, reply.status(), reply::toString);
+        assertEquals(GRAPHQL_RESPONSE_JSON, reply.contentType());
+        GraphQLResponse response = reply.graphql();
+        response.singleError("BAD_USER_INPUT");
+        assertNull(response.body().get("data"));
+        assertNoInternals(reply.body());
+    }
+
+    @Test
+    void aValidationErrorIs200UnderApplicationJson() {
+        Reply reply = http.post(INVALID, Map.of(), null, MediaType.APPLICATION_JSON);
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(MediaType.APPLICATION_JSON, reply.contentType());
+        reply.graphql().singleError("BAD_USER_INPUT");
+        assertNoInternals(reply.body());
+    }
+
+    @Test
+    void aMalformedJsonBodyIs400() {
+        for (String body : List.of("{\"query\": ", "not json at all", "[\"{ viewer { address } }\"]", "", "null")) {
+            Reply reply = http.post(body, MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, null);
+
+            assertEquals(400, reply.status(), () -> body + " → " + reply);
+            reply.graphql().singleError("BAD_USER_INPUT");
+            assertNoInternals(reply.body());
+        }
+    }
+
+    @Test
+    void aBodyWithoutAQueryIs400() {
+        for (String body : List.of("{}", "{\"variables\": {}}", "{\"query\": \"\"}", "{\"query\": 42}",
+                "{\"query\": null}")) {
+            Reply reply = http.post(body, MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, null);
+
+            assertEquals(400, reply.status(), () -> body + " → " + reply);
+            reply.graphql().singleError("BAD_USER_INPUT");
+        }
+    }
+
+    @Test
+    void variablesOrOperationNameOfTheWrongJsonTypeAre400() {
+        for (String body : List.of("{\"query\": \"{ viewer { address } }\", \"variables\": [1]}",
+                "{\"query\": \"{ viewer { address } }\", \"variables\": \"x\"}",
+                "{\"query\": \"{ viewer { address } }\", \"operationName\": 7}")) {
+            Reply reply = http.post(body, MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, null);
+
+            assertEquals(400, reply.status(), () -> body + " → " + reply);
+            reply.graphql().singleError("BAD_USER_INPUT");
+        }
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeIs415() {
+        String body = http.body("{ viewer { address } }", Map.of());
+        for (String type : List.of(MediaType.TEXT_PLAIN, "application/graphql", MediaType.APPLICATION_FORM_URLENCODED)) {
+            Reply reply = http.post(body, type, GRAPHQL_RESPONSE_JSON, null);
+
+            assertEquals(415, reply.status(), () -> type + " → " + reply);
+            assertNoInternals(reply.body());
+        }
+    }
+
+    @Test
+    void aJsonBodyWithACharsetIsAccepted() {
+        Reply reply = http.post(http.body(USERS_BY_ADDRESS, Map.of()), "application/json; charset=utf-8",
+                GRAPHQL_RESPONSE_JSON, null);
+
+        assertEquals(200, reply.status(), reply::toString);
+    }
+
+    @Test
+    void aGetWithAQueryIsAnswered() {
+        Actor user = actors.register();
+        URI uri = UriBuilder.of(PATH)
+                .queryParam("query", "query One($address: String!) { user(address: $address) { address } }")
+                .queryParam("variables", http.write(Map.of("address", user.address())))
+                .queryParam("operationName", "One")
+                .build();
+
+        Reply reply = http.exchange(GraphQLHttp.withAccept(HttpRequest.GET(uri), GRAPHQL_RESPONSE_JSON), null);
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(GRAPHQL_RESPONSE_JSON, reply.contentType());
+        assertEquals(user.address(), reply.graphql().data("user.address"));
+    }
+
+    @Test
+    void aGetWithAMutationIs405AndChangesNothing() throws SQLException {
+        String address = Fixtures.newAddress();
+        URI uri = UriBuilder.of(PATH)
+                .queryParam("query", "mutation { registerUser(input: {address: \"" + address + "\"}) { apiKey } }")
+                .build();
+
+        Reply reply = http.exchange(GraphQLHttp.withAccept(HttpRequest.GET(uri), GRAPHQL_RESPONSE_JSON), null);
+
+        assertEquals(405, reply.status(), reply::toString);
+        assertEquals("POST", reply.header(HttpHeaders.ALLOW));
+        assertNoInternals(reply.body());
+        assertEquals(0, count("SELECT count(*) FROM users WHERE address = ?", address));
+        assertEquals(0, count("SELECT count(*) FROM audit_events WHERE target = ?", address));
+    }
+
+    @Test
+    void aGetNamingTheMutationOfADocumentIs405() throws SQLException {
+        String address = Fixtures.newAddress();
+        URI uri = UriBuilder.of(PATH)
+                .queryParam("query", "query Q { viewer { address } } "
+                        + "mutation M { registerUser(input: {address: \"" + address + "\"}) { apiKey } }")
+                .queryParam("operationName", "M")
+                .build();
+
+        Reply reply = http.exchange(GraphQLHttp.withAccept(HttpRequest.GET(uri), MediaType.APPLICATION_JSON), null);
+
+        assertEquals(405, reply.status(), reply::toString);
+        assertEquals("POST", reply.header(HttpHeaders.ALLOW));
+        assertEquals(0, count("SELECT count(*) FROM users WHERE address = ?", address));
+    }
+
+    @Test
+    void aGetWithoutAQueryIs400() {
+        Reply reply = http.exchange(GraphQLHttp.withAccept(HttpRequest.GET(PATH), GRAPHQL_RESPONSE_JSON), null);
+
+        assertEquals(400, reply.status(), reply::toString);
+        reply.graphql().singleError("BAD_USER_INPUT");
+    }
+
+    @Test
+    void otherMethodsAre405() {
+        String body = http.body("{ viewer { address } }", Map.of());
+        for (MutableHttpRequest<?> request : List.of(HttpRequest.PUT(PATH, body), HttpRequest.PATCH(PATH, body),
+                HttpRequest.DELETE(PATH))) {
+            request.contentType(MediaType.APPLICATION_JSON_TYPE);
+
+            Reply reply = http.exchange(GraphQLHttp.withAccept(request, GRAPHQL_RESPONSE_JSON), null);
+
+            assertEquals(405, reply.status(), () -> request.getMethod() + " → " + reply);
+            assertNoInternals(reply.body());
+        }
+    }
+
+    @Test
+    void aBodyOverOneMegabyteIs413() throws SQLException {
+        String address = Fixtures.newAddress();
+        char[] padding = new char[1024 * 1024 + 1];
+        Arrays.fill(padding, ' ');
+        String body = http.body("mutation { registerUser(input: {address: \"" + address + "\"}) { apiKey } }"
+                + new String(padding), Map.of());
+
+        Reply reply = http.post(body, MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, null);
+
+        assertEquals(413, reply.status(), reply::toString);
+        assertNotNull(reply.header(RequestIdFilter.HEADER), reply::toString);
+        assertNoInternals(reply.body());
+        assertEquals(0, count("SELECT count(*) FROM users WHERE address = ?", address));
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        String body = http.body("{ viewer { address } }", Map.of());
+        List<Reply> replies = List.of(
+                http.post(USERS_BY_ADDRESS, Map.of(), null, GRAPHQL_RESPONSE_JSON),
+                http.post(INVALID, Map.of(), null, GRAPHQL_RESPONSE_JSON),
+                http.post("{", MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, null),
+                http.post(body, MediaType.TEXT_PLAIN, GRAPHQL_RESPONSE_JSON, null),
+                http.post(USERS_BY_ADDRESS, Map.of(), "no-such-key", GRAPHQL_RESPONSE_JSON),
+                http.exchange(HttpRequest.PUT(PATH, body).contentType(MediaType.APPLICATION_JSON_TYPE), null),
+                http.exchange(HttpRequest.GET("/no-such-page"), null));
+
+        assertAll(replies.stream().map(reply -> () -> {
+            assertNotNull(reply.header(RequestIdFilter.HEADER), reply::toString);
+            assertTrue(reply.header(RequestIdFilter.HEADER).matches("[A-Za-z0-9._:-]{1,100}"), reply::toString);
+        }));
+        assertEquals(replies.size(), replies.stream().map(reply -> reply.header(RequestIdFilter.HEADER))
+                .distinct().count(), "each request gets an id of its own");
+    }
+
+    @Test
+    void aSaneIncomingRequestIdIsEchoed() {
+        String id = "client-" + UUID.randomUUID() + ":1.2_a";
+        MutableHttpRequest<String> request = HttpRequest.POST(PATH, http.body(USERS_BY_ADDRESS, Map.of()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(RequestIdFilter.HEADER, id);
+
+        Reply reply = http.exchange(request, null);
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(id, reply.header(RequestIdFilter.HEADER));
+    }
+
+    @Test
+    void anInsaneIncomingRequestIdIsReplaced() {
+        for (String id : List.of("has spaces in it", "x".repeat(101), "<script>", "a;b")) {
+            MutableHttpRequest<String> request = HttpRequest.POST(PATH, http.body(USERS_BY_ADDRESS, Map.of()))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .header(RequestIdFilter.HEADER, id);
+
+            Reply reply = http.exchange(request, null);
+
+            assertEquals(200, reply.status(), reply::toString);
+            String echoed = reply.header(RequestIdFilter.HEADER);
+            assertNotNull(echoed);
+            assertNotEquals(id, echoed);
+            assertTrue(echoed.matches("[A-Za-z0-9._:-]{1,100}"), echoed);
+        }
+    }
+
+    private long count(String sql, String parameter) throws SQLException {
+        try (Connection connection = TestDatabase.connect(database());
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+}

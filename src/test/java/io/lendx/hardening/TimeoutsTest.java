@@ -1,0 +1,142 @@
+package io.lendx.hardening;
+
+import io.lendx.hardening.GraphQLHttp.Reply;
+import io.lendx.support.DatabaseTest;
+import io.lendx.support.Fixtures;
+import io.lendx.support.GraphQLResponse;
+import io.lendx.support.TestDatabase;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static io.lendx.hardening.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * PostgreSQL's statement_timeout on the application's own connections, and the per-request
+ * timeout (250 ms here). A request is made slow deterministically: a JDBC transaction of the
+ * test holds an exclusive lock on the table the request reads or writes until it has its answer.
+ */
+@MicronautTest(transactional = false)
+class TimeoutsTest extends DatabaseTest {
+
+    private static final String POOLS = "{ pools(first: 10) { totalCount nodes { address issuer { address } } } }";
+
+    @Inject
+    ConnectionFactory connections;
+    @Inject
+    GraphQLHttp http;
+    @Inject
+    Fixtures fixtures;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = super.getProperties();
+        properties.put("lendx.graphql.request-timeout", "250ms");
+        return properties;
+    }
+
+    @BeforeAll
+    void aPool() {
+        fixtures.pool(fixtures.user());
+    }
+
+    @Test
+    void theApplicationsConnectionsHaveAFiveSecondStatementTimeout() {
+        String timeout = Mono.usingWhen(connections.create(),
+                connection -> Flux.from(connection.createStatement("SHOW statement_timeout").execute())
+                        .flatMap(result -> result.map((row, metadata) -> row.get(0, String.class)))
+                        .single(),
+                Connection::close).block(Duration.ofSeconds(10));
+
+        assertEquals("5s", timeout);
+    }
+
+    @Test
+    void anUnhinderedRequestIsAnswered() {
+        Reply reply = http.post(POOLS, Map.of(), null, MediaType.APPLICATION_JSON);
+
+        assertEquals(1, (int) reply.graphql().data("pools.totalCount"));
+    }
+
+    @Test
+    void aRequestThatRunsOutOfTimeIsOneCodedError() throws SQLException {
+        Reply reply = whileLocked("pools", () -> http.post(POOLS, Map.of(), null, MediaType.APPLICATION_JSON));
+
+        assertEquals(200, reply.status(), reply::toString);
+        GraphQLResponse response = reply.graphql();
+        Map<String, Object> error = response.singleError("INTERNAL_SERVER_ERROR");
+        assertEquals("TIMEOUT", ((Map<?, ?>) error.get("extensions")).get("reason"), reply::toString);
+        assertNull(response.body().get("data"), reply::toString);
+        GraphQLHttp.assertNoInternals(reply.body());
+    }
+
+    /** A timeout is the server's failure, not a bad request: 5xx under graphql-response+json. */
+    @Test
+    void aTimeoutIsAServerErrorStatusUnderGraphQLResponseJson() throws SQLException {
+        Reply reply = whileLocked("pools", () -> http.post(POOLS, Map.of(), null, GRAPHQL_RESPONSE_JSON));
+
+        assertTrue(reply.status() >= 500 && reply.status() < 600, reply::toString);
+    }
+
+    /**
+     * A mutation is not cut off by the request timeout (that would only stop waiting, not its
+     * transaction): statement_timeout ends it, it rolls back, and the client learns the truth.
+     */
+    @Test
+    void aMutationThatRanOutOfTimeChangesNothing() throws Exception {
+        String address = Fixtures.newAddress();
+
+        Reply reply = whileLocked("users", () -> http.post(
+                "mutation R($input: RegisterUserInput!) { registerUser(input: $input) { apiKey } }",
+                Map.of("input", Map.of("address", address)), null, MediaType.APPLICATION_JSON));
+
+        Map<String, Object> error = reply.graphql().singleError("INTERNAL_SERVER_ERROR");
+        assertEquals("TIMEOUT", ((Map<?, ?>) error.get("extensions")).get("reason"), reply::toString);
+        Thread.sleep(2000);
+        assertEquals(0, count("SELECT count(*) FROM audit_events WHERE target = ? AND outcome = 'SUCCESS'", address));
+        assertEquals(0, count("SELECT count(*) FROM users WHERE address = ?", address));
+    }
+
+    /** Runs a request while another transaction holds an exclusive lock on {@code table}, then lets go. */
+    private Reply whileLocked(String table, Supplier<Reply> request) throws SQLException {
+        try (java.sql.Connection lock = TestDatabase.connect(database())) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+            }
+            try {
+                return request.get();
+            } finally {
+                lock.rollback();
+            }
+        }
+    }
+
+    private long count(String sql, String parameter) throws SQLException {
+        try (java.sql.Connection connection = TestDatabase.connect(database());
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+}
