@@ -54,22 +54,22 @@ public class GraphQLHttpController {
     public Mono<MutableHttpResponse<String>> post(@Body @Nullable String body, HttpRequest<?> request) {
         String answerAs = answerType(request);
         if (answerAs == null) {
-            return Mono.just(error(HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
+            return Mono.just(error(request, HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
                     "Accept application/graphql-response+json or application/json"));
         }
         MediaType contentType = request.getContentType().orElse(null);
         if (contentType == null || !MediaType.APPLICATION_JSON.equals(contentType.getName())) {
-            return Mono.just(error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, answerAs,
+            return Mono.just(error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, answerAs,
                     "Send the request as Content-Type: application/json"));
         }
         Map<String, Object> parameters;
         try {
             parameters = json.readValue(body == null ? "" : body, JSON_OBJECT);
         } catch (IOException | RuntimeException e) {
-            return Mono.just(error(HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
+            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
         }
         if (parameters == null) {
-            return Mono.just(error(HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
+            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
         }
         return execute(parameters.get("query"), parameters.get("operationName"), parameters.get("variables"),
                 request, answerAs);
@@ -81,18 +81,18 @@ public class GraphQLHttpController {
                                                  @QueryValue @Nullable String variables, HttpRequest<?> request) {
         String answerAs = answerType(request);
         if (answerAs == null) {
-            return Mono.just(error(HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
+            return Mono.just(error(request, HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
                     "Accept application/graphql-response+json or application/json"));
         }
         if (Operations.isMutation(query, operationName)) {
-            return Mono.just(error(HttpStatus.METHOD_NOT_ALLOWED, answerAs, "Mutations must be sent with POST")
+            return Mono.just(error(request, HttpStatus.METHOD_NOT_ALLOWED, answerAs, "Mutations must be sent with POST")
                     .header(HttpHeaders.ALLOW, HttpMethod.POST.name()));
         }
         Object parsedVariables;
         try {
             parsedVariables = variables == null ? null : json.readValue(variables, Object.class);
         } catch (IOException | RuntimeException e) {
-            return Mono.just(error(HttpStatus.BAD_REQUEST, answerAs, "variables is not a JSON object"));
+            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "variables is not a JSON object"));
         }
         return execute(query, operationName, parsedVariables, request, answerAs);
     }
@@ -102,13 +102,13 @@ public class GraphQLHttpController {
                                                       @Nullable Object variables, HttpRequest<?> request,
                                                       String answerAs) {
         if (!(query instanceof String document) || document.isBlank()) {
-            return Mono.just(error(HttpStatus.BAD_REQUEST, answerAs, "The request has no query"));
+            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request has no query"));
         }
         if (operationName != null && !(operationName instanceof String)) {
-            return Mono.just(error(HttpStatus.BAD_REQUEST, answerAs, "operationName must be a string"));
+            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "operationName must be a string"));
         }
         if (variables != null && !(variables instanceof Map)) {
-            return Mono.just(error(HttpStatus.BAD_REQUEST, answerAs, "variables must be a JSON object"));
+            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "variables must be a JSON object"));
         }
         GraphQLInvocationData data = new GraphQLInvocationData(document, (String) operationName,
                 (Map<String, Object>) variables);
@@ -185,9 +185,10 @@ public class GraphQLHttpController {
         return null;
     }
 
-    private MutableHttpResponse<String> error(HttpStatus status, String answerAs, String message) {
-        Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message,
-                "extensions", Map.of("code", ErrorCode.BAD_USER_INPUT.name()))));
+    private MutableHttpResponse<String> error(HttpRequest<?> request, HttpStatus status, String answerAs,
+                                              String message) {
+        Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message, "extensions",
+                Map.of("code", ErrorCode.BAD_USER_INPUT.name(), "requestId", RequestIdFilter.of(request)))));
         return HttpResponse.<String>status(status).contentType(answerAs).body(write(body));
     }
 

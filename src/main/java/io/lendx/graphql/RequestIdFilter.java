@@ -1,5 +1,7 @@
 package io.lendx.graphql;
 
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
  * new one. It is echoed in the response header and recorded in audit events.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter {
 
     public static final String HEADER = "X-Request-Id";

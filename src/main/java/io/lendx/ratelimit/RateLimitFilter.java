@@ -2,6 +2,7 @@ package io.lendx.ratelimit;
 
 import io.lendx.auth.BearerToken;
 import io.lendx.error.ErrorCode;
+import io.lendx.graphql.RequestIdFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -42,16 +43,17 @@ public class RateLimitFilter {
             wait = key.isEmpty() ? limiter.acquire("address:" + address, false)
                     : limiter.acquire("key:" + BearerToken.hash(key.get()), true);
         }
-        return wait.map(RateLimitFilter::tooManyRequests).orElse(null);
+        return wait.map(time -> tooManyRequests(time, RequestIdFilter.of(request))).orElse(null);
     }
 
-    private static HttpResponse<?> tooManyRequests(Duration wait) {
+    private static HttpResponse<?> tooManyRequests(Duration wait, String requestId) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(Map.of("errors", List.of(Map.of(
                         "message", "Too many requests: retry in " + seconds + " seconds",
-                        "extensions", Map.of("code", ErrorCode.RATE_LIMITED.name(), "retryAfterSeconds", seconds)))));
+                        "extensions", Map.of("code", ErrorCode.RATE_LIMITED.name(), "retryAfterSeconds", seconds,
+                                "requestId", requestId)))));
     }
 }
