@@ -7,7 +7,6 @@ import io.lendx.support.Fixtures;
 import io.lendx.support.GraphQLClient;
 import io.lendx.support.GraphQLResponse;
 import io.lendx.support.MutableClock;
-import io.lendx.support.TestDatabase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -15,10 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +26,6 @@ import static io.lendx.support.Actors.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every mutation against every kind of caller. Each case builds its own data, snapshots what
@@ -319,14 +313,4 @@ class AuthorizationMatrixTest extends DatabaseTest {
         return ((Map<String, Object>) map.get(object)).get(field);
     }
 
-    private long count(String sql) {
-        try (Connection connection = TestDatabase.connect(database());
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet result = statement.executeQuery()) {
-            assertTrue(result.next());
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

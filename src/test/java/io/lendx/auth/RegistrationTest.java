@@ -188,17 +188,6 @@ class RegistrationTest extends DatabaseTest {
         assertNull(graphql.operation("user/GetUser", Map.of("address", address)).data("user.did"));
     }
 
-    private long count(String sql, String parameter) throws SQLException {
-        try (Connection connection = TestDatabase.connect(database());
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> extensions(Map<String, Object> error) {
         return (Map<String, Object>) error.get("extensions");

@@ -1,6 +1,5 @@
 package io.lendx.graphql;
 
-import io.lendx.pool.Pool;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Fixtures;
 import io.lendx.support.GraphQLClient;

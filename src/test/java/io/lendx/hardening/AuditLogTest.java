@@ -488,12 +488,4 @@ class AuditLogTest extends DatabaseTest {
         }
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection connection = TestDatabase.connect(database());
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
 }

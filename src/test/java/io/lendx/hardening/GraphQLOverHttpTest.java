@@ -7,7 +7,6 @@ import io.lendx.support.Actors.Actor;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Fixtures;
 import io.lendx.support.GraphQLResponse;
-import io.lendx.support.TestDatabase;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -18,9 +17,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -279,14 +275,4 @@ class GraphQLOverHttpTest extends DatabaseTest {
         }
     }
 
-    private long count(String sql, String parameter) throws SQLException {
-        try (Connection connection = TestDatabase.connect(database());
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, parameter);
-            try (ResultSet result = select.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
 }

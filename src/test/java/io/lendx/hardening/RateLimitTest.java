@@ -6,7 +6,6 @@ import io.lendx.support.Actors;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Fixtures;
 import io.lendx.support.GraphQLClient;
-import io.lendx.support.TestDatabase;
 import io.lendx.user.User;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -16,9 +15,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -107,14 +103,4 @@ class RateLimitTest extends DatabaseTest {
         GraphQLHttp.assertNoInternals(reply.body());
     }
 
-    private long count(String sql, String parameter) throws SQLException {
-        try (Connection connection = TestDatabase.connect(database());
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, parameter);
-            try (ResultSet result = select.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
 }

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -129,14 +127,4 @@ class TimeoutsTest extends DatabaseTest {
         }
     }
 
-    private long count(String sql, String parameter) throws SQLException {
-        try (java.sql.Connection connection = TestDatabase.connect(database());
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, parameter);
-            try (ResultSet result = select.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
 }

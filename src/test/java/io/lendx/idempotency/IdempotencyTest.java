@@ -422,23 +422,11 @@ class IdempotencyTest extends DatabaseTest {
     }
 
     private int poolRows(Actor issuer) throws SQLException {
-        return count("SELECT count(*) FROM pools WHERE issuer_address = ?", issuer.address());
+        return Math.toIntExact(count("SELECT count(*) FROM pools WHERE issuer_address = ?", issuer.address()));
     }
 
     private int keyRows(String caller, String key) throws SQLException {
-        return count("SELECT count(*) FROM idempotency_keys WHERE caller = ? AND idempotency_key = ?", caller, key);
-    }
-
-    private int count(String sql, String... parameters) throws SQLException {
-        try (Connection connection = TestDatabase.connect(database());
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
+        return Math.toIntExact(count("SELECT count(*) FROM idempotency_keys WHERE caller = ? AND idempotency_key = ?",
+                caller, key));
     }
 }

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 
 import static io.lendx.support.Actors.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /prometheus: GraphQL timers and errors, DataLoader batch sizes, the R2DBC pool and the JVM. */

@@ -3,6 +3,10 @@ package io.lendx.support;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.TestInstance;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,6 +25,22 @@ public abstract class DatabaseTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>();
         database().forEach((key, value) -> properties.put(key, String.valueOf(value)));
         return properties;
+    }
+
+    /** The single number a SQL query over this class's database returns, e.g. a count(*). */
+    protected long count(String sql, Object... parameters) {
+        try (Connection connection = TestDatabase.connect(database());
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run " + sql, e);
+        }
     }
 
     protected Map<String, Object> database() {
