@@ -28,11 +28,11 @@ public abstract class ApplicationRepository implements ReactorCrudRepository<Loa
     static final Table<LoanApplication> TABLE = new Table<>("applications", "application_address",
             LoanApplication::address, ApplicationRepository::fromRow);
     static final SortField<LoanApplication> CREATED_AT =
-            SortField.instant("CREATED_AT", "created_at", LoanApplication::createdAt);
+            SortField.instant("applications.CREATED_AT", "created_at", LoanApplication::createdAt);
     static final SortField<LoanApplication> ADDRESS =
-            SortField.text("ADDRESS", "application_address", LoanApplication::address);
+            SortField.text("applications.ADDRESS", "application_address", LoanApplication::address);
     static final SortField<LoanApplication> DISSOLUTION_DATE =
-            SortField.instant("DISSOLUTION_DATE", "dissolution_date", LoanApplication::dissolutionDate);
+            SortField.instant("applications.DISSOLUTION_DATE", "dissolution_date", LoanApplication::dissolutionDate);
     /** Relation connections list children oldest first. */
     static final Ordering<LoanApplication> OLDEST_FIRST = new Ordering<>(CREATED_AT, Direction.ASC);
 

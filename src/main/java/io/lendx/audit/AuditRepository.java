@@ -23,7 +23,7 @@ public abstract class AuditRepository implements GenericRepository<AuditEvent, S
             AuditRepository::fromRow);
     /** The log reads newest first. */
     static final Ordering<AuditEvent> NEWEST_FIRST = new Ordering<>(
-            SortField.instant("OCCURRED_AT", "occurred_at", AuditEvent::occurredAt), Direction.DESC);
+            SortField.instant("audit_events.OCCURRED_AT", "occurred_at", AuditEvent::occurredAt), Direction.DESC);
 
     private final KeysetQueries keyset;
 

@@ -41,7 +41,30 @@ public final class OperationalSettings {
             new Setting("LENDX_DB_SSL_MODE", OPTIONS + "sslMode", v -> oneOf("LENDX_DB_SSL_MODE", v, SSL_MODES)),
             // Read by logback.xml itself; checked here so a typo does not silently mean "text".
             new Setting("LENDX_LOG_FORMAT", null, v -> oneOf("LENDX_LOG_FORMAT", v, LOG_FORMATS)),
-            new Setting("MICRONAUT_SERVER_PORT", "micronaut.server.port", v -> port("MICRONAUT_SERVER_PORT", v)));
+            new Setting("MICRONAUT_SERVER_PORT", "micronaut.server.port", v -> port("MICRONAUT_SERVER_PORT", v)),
+            // Micronaut maps these to lendx.* properties itself; checked here so that a bad value
+            // is reported by its variable's name rather than by a property name.
+            checkOnly("LENDX_GRAPHQL_MAX_DEPTH", v -> integer("LENDX_GRAPHQL_MAX_DEPTH", v, 1)),
+            checkOnly("LENDX_GRAPHQL_MAX_COST", v -> integer("LENDX_GRAPHQL_MAX_COST", v, 1)),
+            checkOnly("LENDX_GRAPHQL_MAX_ALIASES", v -> integer("LENDX_GRAPHQL_MAX_ALIASES", v, 0)),
+            checkOnly("LENDX_GRAPHQL_MAX_ROOT_FIELDS", v -> integer("LENDX_GRAPHQL_MAX_ROOT_FIELDS", v, 1)),
+            checkOnly("LENDX_GRAPHQL_REQUEST_TIMEOUT", v -> duration("LENDX_GRAPHQL_REQUEST_TIMEOUT", v)),
+            checkOnly("LENDX_GRAPHQL_INTROSPECTION_ENABLED", v -> bool("LENDX_GRAPHQL_INTROSPECTION_ENABLED", v)),
+            checkOnly("LENDX_RATE_LIMIT_PER_KEY", v -> integer("LENDX_RATE_LIMIT_PER_KEY", v, 1)),
+            checkOnly("LENDX_RATE_LIMIT_PER_ADDRESS", v -> integer("LENDX_RATE_LIMIT_PER_ADDRESS", v, 1)),
+            checkOnly("LENDX_RATE_LIMIT_PERIOD", v -> duration("LENDX_RATE_LIMIT_PERIOD", v)),
+            checkOnly("LENDX_RATE_LIMIT_MAX_FAILED_AUTHENTICATIONS",
+                    v -> integer("LENDX_RATE_LIMIT_MAX_FAILED_AUTHENTICATIONS", v, 1)),
+            checkOnly("LENDX_RATE_LIMIT_FAILURE_WINDOW", v -> duration("LENDX_RATE_LIMIT_FAILURE_WINDOW", v)),
+            checkOnly("LENDX_RATE_LIMIT_LOCKOUT", v -> duration("LENDX_RATE_LIMIT_LOCKOUT", v)),
+            checkOnly("LENDX_SHUTDOWN_GRACE_PERIOD", v -> duration("LENDX_SHUTDOWN_GRACE_PERIOD", v)),
+            checkOnly("LENDX_EXPIRY_INTERVAL", v -> duration("LENDX_EXPIRY_INTERVAL", v)),
+            checkOnly("LENDX_EXPIRY_ENABLED", v -> bool("LENDX_EXPIRY_ENABLED", v)),
+            checkOnly("LENDX_SAMPLE_DATA_ENABLED", v -> bool("LENDX_SAMPLE_DATA_ENABLED", v)));
+
+    private static Setting checkOnly(String variable, Function<String, String> check) {
+        return new Setting(variable, null, check);
+    }
 
     private OperationalSettings() {
     }
@@ -96,6 +119,10 @@ public final class OperationalSettings {
             // reported below
         }
         throw new InvalidSettingException(variable, "a whole number of at least " + minimum, value);
+    }
+
+    private static String bool(String variable, String value) {
+        return oneOf(variable, value, Set.of("true", "false"));
     }
 
     private static String port(String variable, String value) {

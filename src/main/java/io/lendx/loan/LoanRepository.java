@@ -26,9 +26,9 @@ import java.util.Map;
 public abstract class LoanRepository implements ReactorCrudRepository<Loan, String> {
 
     static final Table<Loan> TABLE = new Table<>("loans", "loan_address", Loan::address, LoanRepository::fromRow);
-    static final SortField<Loan> CREATED_AT = SortField.instant("CREATED_AT", "created_at", Loan::createdAt);
-    static final SortField<Loan> ADDRESS = SortField.text("ADDRESS", "loan_address", Loan::address);
-    static final SortField<Loan> END_DATE = SortField.instant("END_DATE", "end_date", Loan::endDate);
+    static final SortField<Loan> CREATED_AT = SortField.instant("loans.CREATED_AT", "created_at", Loan::createdAt);
+    static final SortField<Loan> ADDRESS = SortField.text("loans.ADDRESS", "loan_address", Loan::address);
+    static final SortField<Loan> END_DATE = SortField.instant("loans.END_DATE", "end_date", Loan::endDate);
     /** Relation connections list children oldest first. */
     static final Ordering<Loan> OLDEST_FIRST = new Ordering<>(CREATED_AT, Direction.ASC);
 

@@ -8,7 +8,9 @@ import java.util.function.Function;
 
 /**
  * A column a connection can be sorted by, with how to read it from an entity and how its
- * value travels inside a cursor. Ties are always broken by the table key.
+ * value travels inside a cursor. Ties are always broken by the table key. The name is
+ * qualified by the table ("loans.CREATED_AT"), so a cursor of one connection is refused by
+ * another.
  */
 public record SortField<T>(String name, String column, Class<?> type, Function<T, ?> value) {
 

@@ -25,10 +25,10 @@ import java.util.Map;
 public abstract class PoolRepository implements ReactorCrudRepository<Pool, String> {
 
     static final Table<Pool> TABLE = new Table<>("pools", "pool_address", Pool::address, PoolRepository::fromRow);
-    static final SortField<Pool> CREATED_AT = SortField.instant("CREATED_AT", "created_at", Pool::createdAt);
-    static final SortField<Pool> ADDRESS = SortField.text("ADDRESS", "pool_address", Pool::address);
+    static final SortField<Pool> CREATED_AT = SortField.instant("pools.CREATED_AT", "created_at", Pool::createdAt);
+    static final SortField<Pool> ADDRESS = SortField.text("pools.ADDRESS", "pool_address", Pool::address);
     static final SortField<Pool> INTEREST_RATE =
-            SortField.decimal("INTEREST_RATE", "interest_rate", Pool::interestRate);
+            SortField.decimal("pools.INTEREST_RATE", "interest_rate", Pool::interestRate);
     /** Relation connections list children oldest first. */
     static final Ordering<Pool> OLDEST_FIRST = new Ordering<>(CREATED_AT, Direction.ASC);
 

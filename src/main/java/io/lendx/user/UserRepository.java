@@ -20,8 +20,8 @@ import java.util.Collection;
 public abstract class UserRepository implements ReactorCrudRepository<User, String> {
 
     static final Table<User> TABLE = new Table<>("users", "address", User::address, UserRepository::fromRow);
-    static final SortField<User> CREATED_AT = SortField.instant("CREATED_AT", "created_at", User::createdAt);
-    static final SortField<User> ADDRESS = SortField.text("ADDRESS", "address", User::address);
+    static final SortField<User> CREATED_AT = SortField.instant("users.CREATED_AT", "created_at", User::createdAt);
+    static final SortField<User> ADDRESS = SortField.text("users.ADDRESS", "address", User::address);
 
     private final KeysetQueries keyset;
 

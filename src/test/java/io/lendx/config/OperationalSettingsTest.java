@@ -152,6 +152,20 @@ class OperationalSettingsTest {
                 withOthers.get("flyway.datasources.default.url"));
     }
 
+    @Test
+    void variablesMicronautMapsItselfAreCheckedToo() {
+        assertRefused("LENDX_GRAPHQL_MAX_DEPTH", "deep");
+        assertRefused("LENDX_GRAPHQL_REQUEST_TIMEOUT", "forever");
+        assertRefused("LENDX_GRAPHQL_INTROSPECTION_ENABLED", "yes");
+        assertRefused("LENDX_RATE_LIMIT_PER_KEY", "0");
+        assertRefused("LENDX_RATE_LIMIT_LOCKOUT", "-5m");
+        assertRefused("LENDX_SHUTDOWN_GRACE_PERIOD", "soon");
+        assertRefused("LENDX_SAMPLE_DATA_ENABLED", "maybe");
+        assertEquals(Map.of(), OperationalSettings.fromEnvironment(Map.of("LENDX_GRAPHQL_MAX_DEPTH", "8",
+                "LENDX_RATE_LIMIT_PERIOD", "30s", "LENDX_EXPIRY_ENABLED", "false")),
+                "valid values pass and are left to Micronaut's own mapping");
+    }
+
     private static void assertDuration(String given, String expected) {
         assertEquals(Map.of(OPTIONS + "connectTimeout", expected),
                 OperationalSettings.fromEnvironment(Map.of("LENDX_DB_CONNECT_TIMEOUT", given)), given);

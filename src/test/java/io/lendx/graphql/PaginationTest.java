@@ -132,6 +132,14 @@ class PaginationTest extends DatabaseTest {
     }
 
     @Test
+    void aCursorOfAnotherConnectionIsBadInput() {
+        String poolCursor = listPools(1, null).data("pools.pageInfo.endCursor");
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("after", poolCursor);
+        graphql.operation("loan/ListLoans", variables).singleError("BAD_USER_INPUT");
+    }
+
+    @Test
     void aRelationRefusesAnOversizedPageToo() {
         graphql.operation("user/UserRelationPages", Map.of("address", issuer.address(), "first", 500))
                 .errors().forEach(error -> assertEquals("BAD_USER_INPUT",
