@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** Builds a fresh registry of every feature's DataLoaders for one request, measuring batch sizes. */
@@ -22,6 +23,8 @@ public class DataLoaderRegistryFactory {
 
     private final List<FeatureLoaders> features;
     private final MeterRegistry meters;
+    /** One summary per loader, looked up once rather than on every request. */
+    private final Map<String, DistributionSummary> batchSizes = new ConcurrentHashMap<>();
 
     public DataLoaderRegistryFactory(List<FeatureLoaders> features, MeterRegistry meters) {
         this.features = features;
@@ -33,13 +36,14 @@ public class DataLoaderRegistryFactory {
         LoaderRegistrar registrar = new LoaderRegistrar() {
             @Override
             public <K, V> void register(LoaderKey<K, V> key, Function<Set<K>, Mono<Map<K, V>>> batch) {
-                DistributionSummary batchSizes = DistributionSummary.builder("graphql.dataloader.batch.size")
-                        .description("Keys per DataLoader batch, i.e. rows asked of one SQL statement")
-                        .tag("loader", key.name())
-                        .register(meters);
+                DistributionSummary sizes = batchSizes.computeIfAbsent(key.name(), name ->
+                        DistributionSummary.builder("graphql.dataloader.batch.size")
+                                .description("Keys per DataLoader batch, i.e. rows asked of one SQL statement")
+                                .tag("loader", name)
+                                .register(meters));
                 DataLoaderOptions options = DataLoaderOptions.newOptions().setMaxBatchSize(MAX_BATCH_SIZE);
                 registry.register(key.name(), DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
-                    batchSizes.record(keys.size());
+                    sizes.record(keys.size());
                     return batch.apply(keys).toFuture();
                 }, options));
             }
