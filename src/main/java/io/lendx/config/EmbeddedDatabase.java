@@ -9,7 +9,6 @@ import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -62,8 +61,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * would deadlock with that hook.
      */
     public void closeAfter(ApplicationContext context) {
-        Instant deadline = Instant.now().plus(SHUTDOWN_WAIT);
-        while (context.isRunning() && Instant.now().isBefore(deadline)) {
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        while (context.isRunning() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -20,7 +20,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,8 +68,8 @@ public class InFlightRequests implements HttpServerFilter {
     /** Refuses new requests and waits, at most the grace period, for those in flight. */
     public void drain() {
         draining.set(true);
-        Instant deadline = Instant.now().plus(gracePeriod);
-        while (inFlight.get() > 0 && Instant.now().isBefore(deadline)) {
+        long deadline = System.nanoTime() + gracePeriod.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import io.lendx.auth.AuthenticationFailures;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,12 +25,14 @@ import java.util.Optional;
 public class RateLimiter implements AuthenticationFailures {
 
     private final RateLimitConfiguration configuration;
+    private final Clock clock;
     private final Cache<String, Bucket> buckets;
     private final Cache<String, Bucket> failures;
     private final Cache<String, Instant> lockedOutUntil;
 
-    public RateLimiter(RateLimitConfiguration configuration) {
+    public RateLimiter(RateLimitConfiguration configuration, Clock clock) {
         this.configuration = configuration;
+        this.clock = clock;
         this.buckets = Caffeine.newBuilder().expireAfterAccess(configuration.getPeriod().multipliedBy(2))
                 .maximumSize(100_000).build();
         this.failures = Caffeine.newBuilder().expireAfterAccess(configuration.getFailureWindow())
@@ -53,7 +56,7 @@ public class RateLimiter implements AuthenticationFailures {
     /** Empty unless the address is locked out, else how long the lockout still lasts. */
     public Optional<Duration> lockout(String address) {
         Instant until = configuration.isEnabled() ? lockedOutUntil.getIfPresent(address) : null;
-        return until == null ? Optional.empty() : Optional.of(Duration.between(Instant.now(), until))
+        return until == null ? Optional.empty() : Optional.of(Duration.between(clock.instant(), until))
                 .filter(remaining -> !remaining.isNegative());
     }
 
@@ -63,7 +66,7 @@ public class RateLimiter implements AuthenticationFailures {
         Bucket allowance = failures.get(address,
                 key -> bucket(configuration.getMaxFailedAuthentications(), configuration.getFailureWindow()));
         if (!allowance.tryConsume(1)) {
-            lockedOutUntil.put(address, Instant.now().plus(configuration.getLockout()));
+            lockedOutUntil.put(address, clock.instant().plus(configuration.getLockout()));
         }
     }
 
