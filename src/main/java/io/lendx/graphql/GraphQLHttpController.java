@@ -187,8 +187,7 @@ public class GraphQLHttpController {
 
     private MutableHttpResponse<String> error(HttpRequest<?> request, HttpStatus status, String answerAs,
                                               String message) {
-        Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message, "extensions",
-                Map.of("code", ErrorCode.BAD_USER_INPUT.name(), "requestId", RequestIdFilter.of(request)))));
+        Map<String, Object> body = ErrorBody.of(ErrorCode.BAD_USER_INPUT, message, RequestIdFilter.of(request), Map.of());
         return HttpResponse.<String>status(status).contentType(answerAs).body(write(body));
     }
 

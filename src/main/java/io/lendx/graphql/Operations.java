@@ -1,6 +1,7 @@
 package io.lendx.graphql;
 
-import graphql.language.Document;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -11,6 +12,15 @@ import java.util.List;
 
 /** What a request document asks for, read before executing it. */
 public final class Operations {
+
+    /**
+     * Every request asks this before it executes (for its deadline), so each distinct document is
+     * parsed here once, like {@link DocumentCache} does for execution; bounded by total length.
+     */
+    private static final Cache<String, List<OperationDefinition>> DOCUMENTS = Caffeine.newBuilder()
+            .maximumWeight(10_000_000)
+            .weigher((String query, List<OperationDefinition> operations) -> query.length())
+            .build();
 
     private Operations() {
     }
@@ -34,11 +44,14 @@ public final class Operations {
         if (query == null) {
             return List.of();
         }
+        return DOCUMENTS.get(query, Operations::parse).stream()
+                .filter(operation -> operationName == null || operationName.equals(operation.getName()))
+                .toList();
+    }
+
+    private static List<OperationDefinition> parse(String query) {
         try {
-            Document document = Parser.parse(query);
-            return document.getDefinitionsOfType(OperationDefinition.class).stream()
-                    .filter(operation -> operationName == null || operationName.equals(operation.getName()))
-                    .toList();
+            return Parser.parse(query).getDefinitionsOfType(OperationDefinition.class);
         } catch (InvalidSyntaxException e) {
             return List.of();
         }

@@ -1,6 +1,8 @@
 package io.lendx.ops;
 
 import io.lendx.error.ErrorCode;
+import io.lendx.graphql.ErrorBody;
+import io.lendx.graphql.RequestIdFilter;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
@@ -20,7 +22,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,9 +50,8 @@ public class InFlightRequests implements HttpServerFilter {
             return Mono.just(HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.CONNECTION, "close")
                     .contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(Map.of("errors", List.of(Map.of("message", "The service is shutting down; retry elsewhere",
-                            "extensions", Map.of("code", ErrorCode.INTERNAL_SERVER_ERROR.name(),
-                                    "reason", "SHUTTING_DOWN"))))));
+                    .body(ErrorBody.of(ErrorCode.INTERNAL_SERVER_ERROR, "The service is shutting down; retry elsewhere",
+                            RequestIdFilter.of(request), Map.of("reason", "SHUTTING_DOWN"))));
         }
         inFlight.incrementAndGet();
         return Flux.from(chain.proceed(request)).doFinally(signal -> inFlight.decrementAndGet());

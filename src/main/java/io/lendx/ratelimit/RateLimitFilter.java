@@ -2,6 +2,7 @@ package io.lendx.ratelimit;
 
 import io.lendx.auth.BearerToken;
 import io.lendx.error.ErrorCode;
+import io.lendx.graphql.ErrorBody;
 import io.lendx.graphql.RequestIdFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -14,7 +15,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,9 +51,7 @@ public class RateLimitFilter {
         return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(Map.of("errors", List.of(Map.of(
-                        "message", "Too many requests: retry in " + seconds + " seconds",
-                        "extensions", Map.of("code", ErrorCode.RATE_LIMITED.name(), "retryAfterSeconds", seconds,
-                                "requestId", requestId)))));
+                .body(ErrorBody.of(ErrorCode.RATE_LIMITED, "Too many requests: retry in " + seconds + " seconds",
+                        requestId, Map.of("retryAfterSeconds", seconds)));
     }
 }
