@@ -4,15 +4,12 @@ import io.lendx.hardening.GraphQLHttp.Reply;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Fixtures;
 import io.lendx.support.GraphQLResponse;
-import io.lendx.support.TestDatabase;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,15 +37,8 @@ class StatementTimeoutTest extends DatabaseTest {
     @Test
     void aCancelledStatementIsAnInternalErrorWithReasonTimeout() throws SQLException {
         fixtures.pool(fixtures.user());
-        Reply reply;
-        try (Connection lock = TestDatabase.connect(database())) {
-            lock.setAutoCommit(false);
-            try (Statement statement = lock.createStatement()) {
-                statement.execute("LOCK TABLE pools IN ACCESS EXCLUSIVE MODE");
-            }
-            reply = http.post("{ pools { totalCount } }", Map.of(), null, MediaType.APPLICATION_JSON);
-            lock.rollback();
-        }
+        Reply reply = whileLocked("pools",
+                () -> http.post("{ pools { totalCount } }", Map.of(), null, MediaType.APPLICATION_JSON));
 
         GraphQLResponse response = reply.graphql();
         Map<?, ?> extensions = (Map<?, ?>) response.singleError("INTERNAL_SERVER_ERROR").get("extensions");

@@ -4,7 +4,6 @@ import io.lendx.hardening.GraphQLHttp.Reply;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Fixtures;
 import io.lendx.support.GraphQLResponse;
-import io.lendx.support.TestDatabase;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.r2dbc.spi.Connection;
@@ -16,10 +15,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import static io.lendx.hardening.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -110,21 +107,6 @@ class TimeoutsTest extends DatabaseTest {
         Thread.sleep(2000);
         assertEquals(0, count("SELECT count(*) FROM audit_events WHERE target = ? AND outcome = 'SUCCESS'", address));
         assertEquals(0, count("SELECT count(*) FROM users WHERE address = ?", address));
-    }
-
-    /** Runs a request while another transaction holds an exclusive lock on {@code table}, then lets go. */
-    private Reply whileLocked(String table, Supplier<Reply> request) throws SQLException {
-        try (java.sql.Connection lock = TestDatabase.connect(database())) {
-            lock.setAutoCommit(false);
-            try (Statement statement = lock.createStatement()) {
-                statement.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
-            }
-            try {
-                return request.get();
-            } finally {
-                lock.rollback();
-            }
-        }
     }
 
 }

@@ -7,8 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Base of every test that needs the database: a fresh database per test class, migrated by
@@ -40,6 +42,23 @@ public abstract class DatabaseTest implements TestPropertyProvider {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run " + sql, e);
+        }
+    }
+
+    /** Runs {@code call} while another transaction holds an exclusive lock on {@code table}, then lets go. */
+    protected <T> T whileLocked(String table, Supplier<T> call) {
+        try (Connection lock = TestDatabase.connect(database())) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+            }
+            try {
+                return call.get();
+            } finally {
+                lock.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not lock " + table, e);
         }
     }
 
