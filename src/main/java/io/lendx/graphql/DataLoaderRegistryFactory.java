@@ -14,7 +14,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** Builds a fresh registry of every feature's DataLoaders for one request, measuring batch sizes. */
+/**
+ * Builds, for one request, a fresh registry of every feature's DataLoaders and the executor that
+ * dispatches them, measuring batch sizes.
+ */
 @Singleton
 public class DataLoaderRegistryFactory {
 
@@ -31,8 +34,9 @@ public class DataLoaderRegistryFactory {
         this.meters = meters;
     }
 
-    public DataLoaderRegistry newRegistry() {
+    public RequestExecutor newExecutor() {
         DataLoaderRegistry registry = new DataLoaderRegistry();
+        RequestExecutor executor = new RequestExecutor(registry);
         LoaderRegistrar registrar = new LoaderRegistrar() {
             @Override
             public <K, V> void register(LoaderKey<K, V> key, Function<Set<K>, Mono<Map<K, V>>> batch) {
@@ -44,11 +48,11 @@ public class DataLoaderRegistryFactory {
                 DataLoaderOptions options = DataLoaderOptions.newOptions().setMaxBatchSize(MAX_BATCH_SIZE);
                 registry.register(key.name(), DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
                     sizes.record(keys.size());
-                    return batch.apply(keys).toFuture();
+                    return executor.batch(batch.apply(keys));
                 }, options));
             }
         };
         features.forEach(feature -> feature.register(registrar));
-        return registry;
+        return executor;
     }
 }

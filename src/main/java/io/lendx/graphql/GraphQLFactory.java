@@ -18,6 +18,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Assembles the executable schema from the shared SDL and every feature's SDL and wiring. */
@@ -40,9 +41,14 @@ public class GraphQLFactory {
             feature.wire(wiring);
         }
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+        List<Instrumentation> chain = new ArrayList<>(instrumentations);
+        // Last in the chain wraps the fetchers outermost.
+        chain.add(new RequestExecutorInstrumentation());
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(exceptionHandler)
-                .instrumentation(new ChainedInstrumentation(instrumentations))
+                .instrumentation(new ChainedInstrumentation(chain))
+                // RequestExecutor dispatches instead; see there why.
+                .doNotAutomaticallyDispatchDataLoader()
                 .preparsedDocumentProvider(documents)
                 .build();
     }

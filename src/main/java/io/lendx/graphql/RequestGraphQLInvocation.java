@@ -24,11 +24,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Executes a GraphQL request with its own DataLoader registry. The registry is created here,
- * on the request thread, rather than as a {@code @RequestScope} bean: graphql-java dispatches
- * loaders from R2DBC threads, where no request scope is present.
+ * Executes a GraphQL request on its own {@link RequestExecutor} with its own DataLoader
+ * registry. Both are created here, on the request thread, rather than as {@code @RequestScope}
+ * beans: the request's work continues on R2DBC threads, where no request scope is present.
  */
 @Singleton
 @Replaces(DefaultGraphQLInvocation.class)
@@ -62,13 +63,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                     context.putAll(entries);
                     return context;
                 })
-                .flatMap(context -> Mono.fromFuture(() -> graphQL.executeAsync(ExecutionInput.newExecutionInput()
-                        .query(Objects.requireNonNullElse(invocationData.getQuery(), ""))
-                        .operationName(invocationData.getOperationName())
-                        .variables(Objects.requireNonNullElse(invocationData.getVariables(), Map.of()))
-                        .dataLoaderRegistry(loaders.newRegistry())
-                        .graphQLContext(context)
-                        .build())))
+                .flatMap(context -> Mono.fromFuture(() -> execute(invocationData, context)))
                 .timeout(deadline(invocationData), Mono.error(RequestTimedOut::new))
                 .onErrorResume(RequestTimedOut.class, slow -> Mono.just(ExecutionResult.newExecutionResult()
                         .addError(GraphqlErrorBuilder.newError()
@@ -86,6 +81,20 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                                     invocationData.getOperationName(), error))
                             .then(Mono.just(ExecutionResult.newExecutionResult().addError(error).build()));
                 });
+    }
+
+    private CompletableFuture<ExecutionResult> execute(GraphQLInvocationData invocationData,
+                                                       Map<Object, Object> context) {
+        RequestExecutor executor = loaders.newExecutor();
+        context.put(RequestExecutor.class, executor);
+        ExecutionInput input = ExecutionInput.newExecutionInput()
+                .query(Objects.requireNonNullElse(invocationData.getQuery(), ""))
+                .operationName(invocationData.getOperationName())
+                .variables(Objects.requireNonNullElse(invocationData.getVariables(), Map.of()))
+                .dataLoaderRegistry(executor.loaders())
+                .graphQLContext(context)
+                .build();
+        return executor.start(() -> graphQL.executeAsync(input));
     }
 
     /** This request's own deadline passed (unlike a driver's or pool's TimeoutException). */

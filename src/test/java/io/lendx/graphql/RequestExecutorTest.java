@@ -1,0 +1,114 @@
+package io.lendx.graphql;
+
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The dispatch rule of {@link RequestExecutor}, without GraphQL or a database in the way. */
+class RequestExecutorTest {
+
+    private final DataLoaderRegistry registry = new DataLoaderRegistry();
+    private final RequestExecutor executor = new RequestExecutor(registry);
+    private final List<Set<String>> userBatches = new CopyOnWriteArrayList<>();
+
+    private final DataLoader<String, String> users = register("users", keys -> {
+        userBatches.add(Set.copyOf(keys));
+        return Mono.just(keys.stream().collect(Collectors.toMap(key -> key, key -> "user " + key)));
+    });
+
+    @Test
+    void keysAskedForWhileABatchIsOutWaitForItAndGoTogether() {
+        Sinks.One<Map<String, String>> slowAnswer = Sinks.one();
+        DataLoader<String, String> pages = register("pages", keys -> slowAnswer.asMono());
+
+        executor.start(() -> {
+            pages.load("pool-1");
+            users.load("issuer");
+            return CompletableFuture.completedFuture(null);
+        });
+        executor.execute(() -> users.load("borrower"));
+        executor.execute(() -> users.load("lender"));
+        assertEquals(List.of(Set.of("issuer")), userBatches, "nothing more is sent while the pages are out");
+
+        slowAnswer.tryEmitValue(Map.of("pool-1", "page"));
+
+        assertEquals(List.of(Set.of("issuer"), Set.of("borrower", "lender")), userBatches);
+    }
+
+    @Test
+    void aLoadAfterAValueFromAnotherThreadIsDispatched() throws Exception {
+        CompletableFuture<String> rootQuery = new CompletableFuture<>();
+
+        CompletableFuture<String> user = executor.start(() -> executor.continueHere(rootQuery).thenCompose(users::load));
+        new Thread(() -> rootQuery.complete("borrower")).start();
+
+        assertEquals("user borrower", user.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void tasksFromManyThreadsNeverOverlap() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger ran = new AtomicInteger();
+        int threads = 8;
+        int tasksPerThread = 2_000;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                pool.execute(() -> {
+                    awaitQuietly(go);
+                    for (int i = 0; i < tasksPerThread; i++) {
+                        executor.execute(() -> {
+                            if (running.incrementAndGet() != 1) {
+                                overlaps.incrementAndGet();
+                            }
+                            ran.incrementAndGet();
+                            running.decrementAndGet();
+                        });
+                    }
+                });
+            }
+            go.countDown();
+        } finally {
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+        }
+        assertEquals(threads * tasksPerThread, ran.get());
+        assertEquals(0, overlaps.get());
+    }
+
+    private DataLoader<String, String> register(String name, Function<Set<String>, Mono<Map<String, String>>> batch) {
+        DataLoader<String, String> loader = DataLoaderFactory.newMappedDataLoader(
+                (Set<String> keys) -> executor.batch(batch.apply(keys)));
+        registry.register(name, loader);
+        return loader;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
