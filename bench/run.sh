@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 DURATION=${1:-20}
 CONNECTIONS=${2:-16}
 PORT=${BENCH_PORT:-8099}
+THREADS=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 )) # wrk refuses more threads than connections
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -q wrk >/dev/null; }
 [ -f ../target/lendx-api-0.1.0.jar ] || (cd .. && ./mvnw -B -q package -DskipTests)
 
@@ -21,7 +22,7 @@ for _ in $(seq 1 120); do
 done
 sleep 2 # the sample marketplace loads right after start-up
 
-echo "warm-up (5 s)"; wrk -t2 -c"$CONNECTIONS" -d5s -s overview.lua "http://localhost:$PORT/graphql" > /dev/null
+echo "warm-up (5 s)"; wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s overview.lua "http://localhost:$PORT/graphql" > /dev/null
 echo "MarketplaceOverview, ${DURATION}s, $CONNECTIONS connections:"
-wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s overview.lua "http://localhost:$PORT/graphql"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s overview.lua "http://localhost:$PORT/graphql"
 echo "service resident memory: $(( $(awk '/VmRSS/ {print $2}' /proc/$APP/status) / 1024 )) MiB (heap limit 512 MiB)"
