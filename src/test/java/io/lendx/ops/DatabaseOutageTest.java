@@ -58,7 +58,10 @@ class DatabaseOutageTest implements TestPropertyProvider {
 
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
     private static final String COUNT_USERS = "{ users { totalCount } }";
-    /** The longest a request may take while the database is down. */
+    /**
+     * The longest a request or readiness check may take while the database is down: well past
+     * the 2 s readiness check and the 3 s acquire and connect timeouts, well short of hanging.
+     */
     private static final Duration FAST = Duration.ofSeconds(6);
 
     private int port;
@@ -171,7 +174,8 @@ class DatabaseOutageTest implements TestPropertyProvider {
             HttpStatus readiness = status("/health/readiness");
             long readinessMillis = elapsedMillis(started);
             assertEquals(HttpStatus.SERVICE_UNAVAILABLE, readiness);
-            assertTrue(readinessMillis < 4_000, () -> "readiness took " + readinessMillis + "ms");
+            // The check gives up after 2 s; the rest is slack for a loaded CI machine.
+            assertTrue(readinessMillis < FAST.toMillis(), () -> "readiness took " + readinessMillis + "ms");
             assertEquals(HttpStatus.OK, status("/health/liveness"));
 
             long queried = System.nanoTime();
