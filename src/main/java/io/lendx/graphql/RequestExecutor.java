@@ -1,5 +1,6 @@
 package io.lendx.graphql;
 
+import graphql.execution.instrumentation.InstrumentationState;
 import org.dataloader.DataLoaderRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
  * one run to the next). Here every continuation runs on this one logical thread, so when the
  * queue is empty and no batch is out, every key the query can know of has been asked for.
  */
-public final class RequestExecutor implements Executor {
+public final class RequestExecutor implements Executor, InstrumentationState {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
 

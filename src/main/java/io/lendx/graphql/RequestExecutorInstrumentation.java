@@ -2,6 +2,7 @@ package io.lendx.graphql;
 
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -18,11 +19,16 @@ import java.util.function.Supplier;
  */
 final class RequestExecutorInstrumentation extends SimplePerformantInstrumentation {
 
+    /** The request's executor, found once per request rather than once per field. */
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return parameters.getExecutionInput().getGraphQLContext().get(RequestExecutor.class);
+    }
+
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
-        RequestExecutor executor = parameters.getExecutionContext().getGraphQLContext().get(RequestExecutor.class);
-        if (executor == null) {
+        if (!(state instanceof RequestExecutor executor)) {
             return fetcher;
         }
         if (fetcher instanceof LightDataFetcher<?> light) {
