@@ -1,5 +1,6 @@
 package io.lendx.application;
 
+import io.lendx.validation.Decimals;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -22,4 +23,9 @@ public record LoanApplication(
         @Nullable String txHash,
         Instant createdAt,
         Instant updatedAt) {
+
+    public LoanApplication {
+        principal = Decimals.money(principal);
+        offeredCollateral = Decimals.money(offeredCollateral);
+    }
 }

@@ -1,5 +1,6 @@
 package io.lendx.balance;
 
+import io.lendx.validation.Decimals;
 import io.micronaut.data.annotation.EmbeddedId;
 import io.micronaut.data.annotation.MappedEntity;
 
@@ -10,6 +11,10 @@ import java.time.Instant;
 /** A user's holding of one MPT as last read from the ledger. */
 @MappedEntity("user_mpt_balances")
 public record MptBalance(@EmbeddedId MptBalanceId id, BigDecimal balance, Instant lastSyncedAt) {
+
+    public MptBalance {
+        balance = Decimals.money(balance);
+    }
 
     public String userAddress() {
         return id.userAddress();

@@ -1,5 +1,6 @@
 package io.lendx.loan;
 
+import io.lendx.validation.Decimals;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -24,6 +25,11 @@ public record Loan(
         @Nullable String txHash,
         Instant createdAt,
         Instant updatedAt) {
+
+    public Loan {
+        principal = Decimals.money(principal);
+        interest = Decimals.money(interest);
+    }
 
     public BigDecimal totalAmountDue() {
         return principal.add(interest);

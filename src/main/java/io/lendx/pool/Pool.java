@@ -1,5 +1,6 @@
 package io.lendx.pool;
 
+import io.lendx.validation.Decimals;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -22,4 +23,12 @@ public record Pool(
         @Nullable String txHash,
         Instant createdAt,
         Instant updatedAt) {
+
+    public Pool {
+        totalBalance = Decimals.money(totalBalance);
+        currentBalance = Decimals.money(currentBalance);
+        interestEarned = Decimals.money(interestEarned);
+        minimumLoan = Decimals.money(minimumLoan);
+        interestRate = Decimals.rate(interestRate);
+    }
 }
