@@ -86,7 +86,7 @@ public class ApplicationWiring implements FeatureWiring {
                 Arguments.field(input, "poolAddress"),
                 Arguments.field(input, "borrowerAddress"));
         PageRequest<LoanApplication> page = Arguments.page(env, ApplicationRepository::sortField, "CREATED_AT");
-        return Connections.of(service.list(filter, page), () -> service.count(filter));
+        return Connections.of(env, service.list(filter, page), () -> service.count(filter));
     }
 
     private static CompletableFuture<Connection<LoanApplication>> children(

@@ -39,6 +39,6 @@ public class AuditWiring implements FeatureWiring {
         AuditFilter filter = new AuditFilter(Arguments.field(input, "actor"), Arguments.field(input, "action"),
                 Arguments.field(input, "occurredAfter"), Arguments.field(input, "occurredBefore"));
         PageRequest<AuditEvent> page = Arguments.page(env, AuditRepository.NEWEST_FIRST);
-        return Connections.of(audit.list(caller, filter, page), () -> audit.count(caller, filter));
+        return Connections.of(env, audit.list(caller, filter, page), () -> audit.count(caller, filter));
     }
 }

@@ -1,15 +1,13 @@
 package io.lendx.audit;
 
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.GraphQLObjectType;
+import graphql.schema.FieldCoordinates;
 import io.lendx.auth.Caller;
 import io.lendx.auth.Callers;
 import io.lendx.error.ApiException;
 import io.lendx.error.ErrorCode;
+import io.lendx.graphql.FetcherDecorator;
 import io.lendx.graphql.RequestInfo;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -23,25 +21,24 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Audits every mutation attempt: whatever the mutation's fetcher does (succeeds, is refused,
- * throws before it starts), one row is written after it and before its answer is sent.
+ * throws before it starts), one row is written after it and before its answer is sent. Only
+ * the fields of {@code Mutation} are wrapped; reads pay nothing.
  */
 @Singleton
-public class AuditInstrumentation extends SimplePerformantInstrumentation {
+public class AuditedMutations implements FetcherDecorator {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AuditInstrumentation.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AuditedMutations.class);
     private static final String MUTATION = "Mutation";
 
     private final AuditService audit;
 
-    public AuditInstrumentation(AuditService audit) {
+    public AuditedMutations(AuditService audit) {
         this.audit = audit;
     }
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
-                                                InstrumentationState state) {
-        if (!(parameters.getEnvironment().getParentType() instanceof GraphQLObjectType parent)
-                || !MUTATION.equals(parent.getName())) {
+    public DataFetcher<?> decorate(FieldCoordinates field, DataFetcher<?> fetcher) {
+        if (!MUTATION.equals(field.getTypeName())) {
             return fetcher;
         }
         return env -> run(fetcher, env).handle((value, failure) -> record(env, value, failure)

@@ -1,5 +1,6 @@
 package io.lendx.graphql;
 
+import graphql.schema.DataFetchingEnvironment;
 import io.lendx.paging.Page;
 import reactor.core.publisher.Mono;
 
@@ -12,7 +13,14 @@ public final class Connections {
     private Connections() {
     }
 
-    public static <T> CompletableFuture<Connection<T>> of(Mono<Page<T>> page, Supplier<Mono<Long>> totalCount) {
-        return page.map(p -> new Connection<>(p, () -> totalCount.get().toFuture())).toFuture();
+    /**
+     * The count completes on an R2DBC thread, like the page; it is moved back onto the request's
+     * executor so that the request's DataLoaders still see all of its work.
+     */
+    public static <T> CompletableFuture<Connection<T>> of(DataFetchingEnvironment env, Mono<Page<T>> page,
+                                                          Supplier<Mono<Long>> totalCount) {
+        RequestExecutor executor = RequestExecutor.of(env);
+        return page.map(p -> new Connection<>(p, () -> executor.continueHere(totalCount.get().toFuture())))
+                .toFuture();
     }
 }

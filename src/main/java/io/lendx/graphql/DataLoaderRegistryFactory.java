@@ -26,17 +26,19 @@ public class DataLoaderRegistryFactory {
 
     private final List<FeatureLoaders> features;
     private final MeterRegistry meters;
+    private final GraphQLWorkers workers;
     /** One summary per loader, looked up once rather than on every request. */
     private final Map<String, DistributionSummary> batchSizes = new ConcurrentHashMap<>();
 
-    public DataLoaderRegistryFactory(List<FeatureLoaders> features, MeterRegistry meters) {
+    public DataLoaderRegistryFactory(List<FeatureLoaders> features, MeterRegistry meters, GraphQLWorkers workers) {
         this.features = features;
         this.meters = meters;
+        this.workers = workers;
     }
 
     public RequestExecutor newExecutor() {
         DataLoaderRegistry registry = new DataLoaderRegistry();
-        RequestExecutor executor = new RequestExecutor(registry);
+        RequestExecutor executor = new RequestExecutor(registry, workers);
         LoaderRegistrar registrar = new LoaderRegistrar() {
             @Override
             public <K, V> void register(LoaderKey<K, V> key, Function<Set<K>, Mono<Map<K, V>>> batch) {

@@ -1,8 +1,14 @@
 package io.lendx.graphql;
 
 import graphql.GraphQL;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.introspection.Introspection;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -30,7 +36,7 @@ public class GraphQLFactory {
     @Singleton
     GraphQL graphQL(ResourceResolver resources, List<FeatureWiring> features,
                     ApiExceptionHandler exceptionHandler, List<Instrumentation> instrumentations,
-                    DocumentCache documents) {
+                    List<FetcherDecorator> decorators, DocumentCache documents) {
         SchemaParser parser = new SchemaParser();
         TypeDefinitionRegistry types = parse(parser, resources, "schema.graphqls");
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
@@ -40,17 +46,41 @@ public class GraphQLFactory {
             types.merge(parse(parser, resources, feature.schemaFile()));
             feature.wire(wiring);
         }
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
-        List<Instrumentation> chain = new ArrayList<>(instrumentations);
-        // Last in the chain wraps the fetchers outermost.
-        chain.add(new RequestExecutorInstrumentation());
+        List<FetcherDecorator> outermostLast = new ArrayList<>(decorators);
+        outermostLast.add(new RootFieldsOnRequestExecutor());
+        GraphQLSchema schema = decorated(new SchemaGenerator().makeExecutableSchema(types, wiring.build()),
+                outermostLast);
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(exceptionHandler)
-                .instrumentation(new ChainedInstrumentation(chain))
+                .instrumentation(new RequestInstrumentation(instrumentations))
                 // RequestExecutor dispatches instead; see there why.
                 .doNotAutomaticallyDispatchDataLoader()
                 .preparsedDocumentProvider(documents)
                 .build();
+    }
+
+    /** Applies the decorators, in order, to every fetcher a feature wired (not to property reads). */
+    private static GraphQLSchema decorated(GraphQLSchema schema, List<FetcherDecorator> decorators) {
+        GraphQLCodeRegistry fetchers = schema.getCodeRegistry();
+        GraphQLCodeRegistry decorated = fetchers.transform(registry -> {
+            for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+                if (!(type instanceof GraphQLObjectType object) || Introspection.isIntrospectionTypes(type)) {
+                    continue;
+                }
+                for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+                    FieldCoordinates coordinates = FieldCoordinates.coordinates(object, field);
+                    if (!fetchers.hasDataFetcher(coordinates)) {
+                        continue;
+                    }
+                    DataFetcher<?> fetcher = fetchers.getDataFetcher(coordinates, field);
+                    for (FetcherDecorator decorator : decorators) {
+                        fetcher = decorator.decorate(coordinates, fetcher);
+                    }
+                    registry.dataFetcher(coordinates, fetcher);
+                }
+            }
+        });
+        return schema.transform(builder -> builder.codeRegistry(decorated));
     }
 
     private static TypeDefinitionRegistry parse(SchemaParser parser, ResourceResolver resources, String file) {

@@ -1,6 +1,6 @@
 package io.lendx.graphql;
 
-import graphql.execution.instrumentation.InstrumentationState;
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoaderRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +22,30 @@ import java.util.function.Supplier;
  * a batch was sometimes sent with half its keys (a nested query cost 9 to 12 statements from
  * one run to the next). Here every continuation runs on this one logical thread, so when the
  * queue is empty and no batch is out, every key the query can know of has been asked for.
+ *
+ * <p>The queue is drained on {@code workers}, never on the thread that submitted a task: a
+ * batch answered on an R2DBC I/O thread only hands its value over, and the request's work
+ * goes on elsewhere.
  */
-public final class RequestExecutor implements Executor, InstrumentationState {
+public final class RequestExecutor implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
 
     private final DataLoaderRegistry loaders;
+    private final Executor workers;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** Tasks submitted but not yet run; whoever moves it from zero runs the queue. */
     private final AtomicInteger work = new AtomicInteger();
     private final AtomicInteger batchesInFlight = new AtomicInteger();
 
-    RequestExecutor(DataLoaderRegistry loaders) {
+    RequestExecutor(DataLoaderRegistry loaders, Executor workers) {
         this.loaders = loaders;
+        this.workers = workers;
+    }
+
+    /** The executor of the request a fetcher runs in. */
+    public static RequestExecutor of(DataFetchingEnvironment env) {
+        return env.getGraphQlContext().get(RequestExecutor.class);
     }
 
     public DataLoaderRegistry loaders() {
@@ -71,7 +82,7 @@ public final class RequestExecutor implements Executor, InstrumentationState {
     }
 
     /** A value that completes elsewhere (a root query, a mutation), continued on this executor. */
-    <T> CompletableFuture<T> continueHere(CompletableFuture<T> elsewhere) {
+    public <T> CompletableFuture<T> continueHere(CompletableFuture<T> elsewhere) {
         CompletableFuture<T> result = new CompletableFuture<>();
         elsewhere.whenComplete((value, failure) -> completeHere(result, value, failure));
         return result;
@@ -81,7 +92,7 @@ public final class RequestExecutor implements Executor, InstrumentationState {
     public void execute(Runnable task) {
         tasks.add(task);
         if (work.getAndIncrement() == 0) {
-            drain();
+            workers.execute(this::drain);
         }
     }
 

@@ -86,7 +86,7 @@ public class LoanWiring implements FeatureWiring {
                 Arguments.field(input, "lenderAddress"),
                 Arguments.field(input, "overdue"));
         PageRequest<Loan> page = Arguments.page(env, LoanRepository::sortField, "CREATED_AT");
-        return Connections.of(service.list(filter, page), () -> service.count(filter));
+        return Connections.of(env, service.list(filter, page), () -> service.count(filter));
     }
 
     private static CompletionStage<LoanApplication> application(DataFetchingEnvironment env) {

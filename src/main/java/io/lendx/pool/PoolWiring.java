@@ -57,7 +57,7 @@ public class PoolWiring implements FeatureWiring {
     private CompletableFuture<Connection<Pool>> pools(DataFetchingEnvironment env) {
         PoolFilter filter = new PoolFilter(Arguments.field(Arguments.input(env, "filter"), "issuerAddress"));
         PageRequest<Pool> page = Arguments.page(env, PoolRepository::sortField, "CREATED_AT");
-        return Connections.of(service.list(filter, page), () -> service.count(filter));
+        return Connections.of(env, service.list(filter, page), () -> service.count(filter));
     }
 
     private static CompletableFuture<Connection<Pool>> poolsOfIssuer(DataFetchingEnvironment env) {

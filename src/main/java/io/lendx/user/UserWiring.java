@@ -37,6 +37,6 @@ public class UserWiring implements FeatureWiring {
         Map<String, Object> filterInput = Arguments.input(env, "filter");
         UserFilter filter = new UserFilter(Arguments.field(filterInput, "did"));
         PageRequest<User> page = Arguments.page(env, UserRepository::sortField, "CREATED_AT");
-        return Connections.of(service.list(filter, page), () -> service.count(filter));
+        return Connections.of(env, service.list(filter, page), () -> service.count(filter));
     }
 }

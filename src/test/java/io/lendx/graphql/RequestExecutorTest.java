@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RequestExecutorTest {
 
     private final DataLoaderRegistry registry = new DataLoaderRegistry();
-    private final RequestExecutor executor = new RequestExecutor(registry);
+    private final RequestExecutor executor = new RequestExecutor(registry, Runnable::run);
     private final List<Set<String>> userBatches = new CopyOnWriteArrayList<>();
 
     private final DataLoader<String, String> users = register("users", keys -> {
@@ -62,6 +62,22 @@ class RequestExecutorTest {
         new Thread(() -> rootQuery.complete("borrower")).start();
 
         assertEquals("user borrower", user.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void workGoesOnOnTheWorkersNotOnTheThreadThatAnswered() throws Exception {
+        ExecutorService workers = Executors.newSingleThreadExecutor(task -> new Thread(task, "worker"));
+        try {
+            RequestExecutor onWorkers = new RequestExecutor(new DataLoaderRegistry(), workers);
+            CompletableFuture<String> rootQuery = new CompletableFuture<>();
+            CompletableFuture<String> continuedOn = onWorkers.start(() -> onWorkers.continueHere(rootQuery)
+                    .thenApply(row -> Thread.currentThread().getName()));
+            new Thread(() -> rootQuery.complete("row"), "reactor-tcp-epoll-1").start();
+
+            assertEquals("worker", continuedOn.get(5, TimeUnit.SECONDS));
+        } finally {
+            workers.shutdown();
+        }
     }
 
     @Test
