@@ -21,10 +21,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
+import io.netty.buffer.ByteBuf;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +44,16 @@ public class GraphQLHttpController {
 
     private final GraphQLInvocation invocation;
     private final JsonMapper json;
+    private final JsonBody body;
 
-    public GraphQLHttpController(GraphQLInvocation invocation, JsonMapper json) {
+    public GraphQLHttpController(GraphQLInvocation invocation, JsonMapper json, JsonBody body) {
         this.invocation = invocation;
         this.json = json;
+        this.body = body;
     }
 
     @Post(consumes = MediaType.ALL, produces = {GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
-    public Mono<MutableHttpResponse<String>> post(@Body @Nullable String body, HttpRequest<?> request) {
+    public Mono<MutableHttpResponse<ByteBuf>> post(@Body @Nullable String requestBody, HttpRequest<?> request) {
         String answerAs = answerType(request);
         if (answerAs == null) {
             return Mono.just(error(request, HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
@@ -64,7 +66,7 @@ public class GraphQLHttpController {
         }
         Map<String, Object> parameters;
         try {
-            parameters = json.readValue(body == null ? "" : body, JSON_OBJECT);
+            parameters = json.readValue(requestBody == null ? "" : requestBody, JSON_OBJECT);
         } catch (IOException | RuntimeException e) {
             return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
         }
@@ -76,7 +78,7 @@ public class GraphQLHttpController {
     }
 
     @Get(produces = {GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
-    public Mono<MutableHttpResponse<String>> get(@QueryValue @Nullable String query,
+    public Mono<MutableHttpResponse<ByteBuf>> get(@QueryValue @Nullable String query,
                                                  @QueryValue @Nullable String operationName,
                                                  @QueryValue @Nullable String variables, HttpRequest<?> request) {
         String answerAs = answerType(request);
@@ -98,7 +100,7 @@ public class GraphQLHttpController {
     }
 
     @SuppressWarnings("unchecked")
-    private Mono<MutableHttpResponse<String>> execute(@Nullable Object query, @Nullable Object operationName,
+    private Mono<MutableHttpResponse<ByteBuf>> execute(@Nullable Object query, @Nullable Object operationName,
                                                       @Nullable Object variables, HttpRequest<?> request,
                                                       String answerAs) {
         if (!(query instanceof String document) || document.isBlank()) {
@@ -115,8 +117,8 @@ public class GraphQLHttpController {
         return Mono.from(invocation.invoke(data, request, null))
                 .map(result -> {
                     HttpStatus status = status(result, answerAs);
-                    MutableHttpResponse<String> response = HttpResponse.<String>status(status).contentType(answerAs)
-                            .body(write(withRequestId(result.toSpecification(), RequestIdFilter.of(request))));
+                    MutableHttpResponse<ByteBuf> response = HttpResponse.<ByteBuf>status(status).contentType(answerAs)
+                            .body(body.write(withRequestId(result.toSpecification(), RequestIdFilter.of(request))));
                     return status == HttpStatus.UNAUTHORIZED
                             ? response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer") : response;
                 });
@@ -185,17 +187,10 @@ public class GraphQLHttpController {
         return null;
     }
 
-    private MutableHttpResponse<String> error(HttpRequest<?> request, HttpStatus status, String answerAs,
+    private MutableHttpResponse<ByteBuf> error(HttpRequest<?> request, HttpStatus status, String answerAs,
                                               String message) {
-        Map<String, Object> body = ErrorBody.of(ErrorCode.BAD_USER_INPUT, message, RequestIdFilter.of(request), Map.of());
-        return HttpResponse.<String>status(status).contentType(answerAs).body(write(body));
-    }
-
-    private String write(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Object> errors = ErrorBody.of(ErrorCode.BAD_USER_INPUT, message, RequestIdFilter.of(request),
+                Map.of());
+        return HttpResponse.<ByteBuf>status(status).contentType(answerAs).body(body.write(errors));
     }
 }

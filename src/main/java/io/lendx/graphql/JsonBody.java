@@ -1,0 +1,83 @@
+package io.lendx.graphql;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.micronaut.json.JsonMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a response (a GraphQL result or an error body: maps, lists, strings, numbers,
+ * booleans) as JSON straight into a pooled network buffer. A nested page is hundreds of
+ * kilobytes: building a String first, looking up a serializer per value and encoding the
+ * String again cost more than the writing itself.
+ */
+@Singleton
+public class JsonBody {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    /** Anything else (never seen in practice) is written by the application's own mapper. */
+    private final JsonMapper fallback;
+
+    public JsonBody(JsonMapper fallback) {
+        this.fallback = fallback;
+    }
+
+    /** The caller owns the buffer: it goes out as a response body, which releases it. */
+    public ByteBuf write(Object body) {
+        ByteBuf buffer = ByteBufAllocator.DEFAULT.buffer();
+        try (JsonGenerator out = JSON.createGenerator((OutputStream) new ByteBufOutputStream(buffer))) {
+            write(out, body);
+        } catch (IOException | RuntimeException e) {
+            buffer.release();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        return buffer;
+    }
+
+    private void write(JsonGenerator out, Object value) throws IOException {
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof String text) {
+            out.writeString(text);
+        } else if (value instanceof Map<?, ?> map) {
+            out.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.writeFieldName(String.valueOf(entry.getKey()));
+                write(out, entry.getValue());
+            }
+            out.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            out.writeStartArray();
+            for (Object item : list) {
+                write(out, item);
+            }
+            out.writeEndArray();
+        } else if (value instanceof Boolean flag) {
+            out.writeBoolean(flag);
+        } else if (value instanceof Integer number) {
+            out.writeNumber(number);
+        } else if (value instanceof Long number) {
+            out.writeNumber(number);
+        } else if (value instanceof Double number) {
+            out.writeNumber(number);
+        } else if (value instanceof BigDecimal number) {
+            out.writeNumber(number);
+        } else if (value instanceof BigInteger number) {
+            out.writeNumber(number);
+        } else {
+            out.writeRawValue(fallback.writeValueAsString(value));
+        }
+    }
+}
