@@ -42,7 +42,10 @@ public abstract class ApplicationRepository implements ReactorCrudRepository<Loa
         this.keyset = keyset;
     }
 
-    public abstract Flux<LoanApplication> findByAddressIn(Collection<String> addresses);
+    /** One statement for a whole DataLoader batch, bound as one array however many keys it has. */
+    public Flux<LoanApplication> findByAddressIn(Collection<String> addresses) {
+        return keyset.findWhereIn(TABLE, "application_address", addresses);
+    }
 
     /** PENDING → APPROVED while still before the dissolution date; 0 rows if anything else won. */
     @Query("UPDATE applications SET state = 'APPROVED', updated_at = :now"

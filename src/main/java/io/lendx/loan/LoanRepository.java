@@ -40,9 +40,14 @@ public abstract class LoanRepository implements ReactorCrudRepository<Loan, Stri
         this.keyset = keyset;
     }
 
-    public abstract Flux<Loan> findByAddressIn(Collection<String> addresses);
+    /** One statement for a whole DataLoader batch, bound as one array however many keys it has. */
+    public Flux<Loan> findByAddressIn(Collection<String> addresses) {
+        return keyset.findWhereIn(TABLE, "loan_address", addresses);
+    }
 
-    public abstract Flux<Loan> findByApplicationAddressIn(Collection<String> applicationAddresses);
+    public Flux<Loan> findByApplicationAddressIn(Collection<String> applicationAddresses) {
+        return keyset.findWhereIn(TABLE, "application_address", applicationAddresses);
+    }
 
     @Query("UPDATE loans SET state = 'PAID', updated_at = :now WHERE loan_address = :address AND state = 'ONGOING'")
     public abstract Mono<Long> markPaid(String address, Instant now);

@@ -40,15 +40,20 @@ public final class Conditions {
         return values;
     }
 
-    /** The clause with placeholders numbered from {@code $1}, or an always-true clause. */
+    /** The clause with {@code ?} placeholders, or an always-true clause. */
     String sql() {
         if (fragments.isEmpty()) {
             return "TRUE";
         }
-        String joined = String.join(" AND ", fragments.stream().map(f -> "(" + f + ")").toList());
-        StringBuilder numbered = new StringBuilder();
+        return String.join(" AND ", fragments.stream().map(f -> "(" + f + ")").toList());
+    }
+
+    /** A statement's {@code ?} placeholders numbered from {@code $1}, as PostgreSQL wants them. */
+    static String numbered(String sql) {
+        StringBuilder numbered = new StringBuilder(sql.length() + 8);
         int parameter = 0;
-        for (char c : joined.toCharArray()) {
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
             if (c == '?') {
                 numbered.append('$').append(++parameter);
             } else {

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ import java.util.function.Function;
 /**
  * Keyset (seek) pagination in SQL: a page is "rows after the cursor in sort order, limit
  * first + 1", so its cost does not grow with the page number. Pages of many parents at once
- * (a relation under a list) are one query, ranked per parent with ROW_NUMBER(). Table and
+ * (a relation under a list) are one query, a LATERAL page per parent. Table and
  * column names come from code, never from input; every value is a bound parameter.
  */
 @Singleton
@@ -32,7 +33,7 @@ public class KeysetQueries {
     public <T> Mono<Page<T>> page(Table<T> table, Conditions filter, PageRequest<T> request) {
         Conditions where = afterCursor(filter, table, request);
         String sql = "SELECT * FROM " + table.name() + " WHERE " + where.sql()
-                + " ORDER BY " + orderBy(table, request.ordering()) + " LIMIT " + (request.first() + 1);
+                + " ORDER BY " + orderBy(table, request.ordering(), "") + " LIMIT " + (request.first() + 1);
         return query(sql, where.values(), table.mapper())
                 .collectList()
                 .map(rows -> Page.of(rows, request, table));
@@ -43,17 +44,24 @@ public class KeysetQueries {
         return query(sql, filter.values(), row -> row.get(0, Long.class)).single();
     }
 
-    /** One page per parent for a relation such as Pool.loans, in one statement. */
+    /**
+     * One page per parent for a relation such as Pool.loans, in one statement: for each parent
+     * (an array parameter, however many there are) a LATERAL subquery reads at most first + 1
+     * rows along the parent's index, so the cost follows the page size, not the children a
+     * parent has.
+     */
     public <T> Mono<Map<String, Page<T>>> pagesByParent(Table<T> table, String parentColumn,
                                                         Function<T, String> parentOf, Collection<String> parents,
                                                         Conditions filter, PageRequest<T> request) {
-        Conditions where = afterCursor(ofParents(filter, parentColumn, parents), table, request);
-        String sql = "SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY " + parentColumn
-                + " ORDER BY " + orderBy(table, request.ordering()) + ") AS page_row"
-                + " FROM " + table.name() + " t WHERE " + where.sql() + ") ranked"
-                + " WHERE page_row <= " + (request.first() + 1)
-                + " ORDER BY " + parentColumn + ", page_row";
-        return query(sql, where.values(), table.mapper())
+        Conditions where = afterCursor(filter.copy().add(parentColumn + " = parent.key"), table, request);
+        List<Object> values = new ArrayList<>();
+        values.add(parents.toArray(String[]::new));
+        values.addAll(where.values());
+        String sql = "SELECT page.* FROM unnest(?::text[]) WITH ORDINALITY AS parent(key, ord)"
+                + " CROSS JOIN LATERAL (SELECT * FROM " + table.name() + " WHERE " + where.sql()
+                + " ORDER BY " + orderBy(table, request.ordering(), "") + " LIMIT " + (request.first() + 1)
+                + ") page ORDER BY parent.ord, " + orderBy(table, request.ordering(), "page.");
+        return query(sql, values, table.mapper())
                 .collectMultimap(parentOf)
                 .map(rowsByParent -> {
                     Map<String, Page<T>> pages = new LinkedHashMap<>();
@@ -63,6 +71,12 @@ public class KeysetQueries {
                     }
                     return pages;
                 });
+    }
+
+    /** The rows whose {@code column} is one of {@code values}: a DataLoader's batch, in one statement. */
+    public <T> Flux<T> findWhereIn(Table<T> table, String column, Collection<String> values) {
+        String sql = "SELECT * FROM " + table.name() + " WHERE " + column + " = ANY(?::text[])";
+        return query(sql, List.of((Object) values.toArray(String[]::new)), table.mapper());
     }
 
     /** How many rows each parent has under the filter, in one statement. */
@@ -81,7 +95,7 @@ public class KeysetQueries {
     }
 
     private static Conditions ofParents(Conditions filter, String parentColumn, Collection<String> parents) {
-        return filter.copy().add(parentColumn + " = ANY(?)", (Object) parents.toArray(String[]::new));
+        return filter.copy().add(parentColumn + " = ANY(?::text[])", (Object) parents.toArray(String[]::new));
     }
 
     private static <T> Conditions afterCursor(Conditions filter, Table<T> table, PageRequest<T> request) {
@@ -97,12 +111,12 @@ public class KeysetQueries {
                 + operator + " (?, ?)", request.afterValue(), request.after().key());
     }
 
-    private static <T> String orderBy(Table<T> table, Ordering<T> ordering) {
+    private static <T> String orderBy(Table<T> table, Ordering<T> ordering, String qualifier) {
         String direction = " " + ordering.direction().name();
         if (isKeyOrdering(table, ordering)) {
-            return table.keyColumn() + direction;
+            return qualifier + table.keyColumn() + direction;
         }
-        return ordering.field().column() + direction + ", " + table.keyColumn() + direction;
+        return qualifier + ordering.field().column() + direction + ", " + qualifier + table.keyColumn() + direction;
     }
 
     private static boolean isKeyOrdering(Table<?> table, Ordering<?> ordering) {
@@ -111,7 +125,7 @@ public class KeysetQueries {
 
     private <R> Flux<R> query(String sql, List<Object> values, Function<Row, R> mapper) {
         return Flux.from(operations.withConnection(connection -> {
-            Statement statement = connection.createStatement(sql);
+            Statement statement = connection.createStatement(Conditions.numbered(sql));
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
                 statement.bind(i, value instanceof Enum<?> e ? e.name() : value);

@@ -38,7 +38,10 @@ public abstract class PoolRepository implements ReactorCrudRepository<Pool, Stri
         this.keyset = keyset;
     }
 
-    public abstract Flux<Pool> findByAddressIn(Collection<String> addresses);
+    /** One statement for a whole DataLoader batch, bound as one array however many keys it has. */
+    public Flux<Pool> findByAddressIn(Collection<String> addresses) {
+        return keyset.findWhereIn(TABLE, "pool_address", addresses);
+    }
 
     /** Takes liquidity only if it is there: one conditional UPDATE, never read-modify-write. */
     @Query("UPDATE pools SET current_balance = current_balance - :amount, updated_at = :now"

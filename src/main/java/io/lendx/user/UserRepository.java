@@ -29,7 +29,10 @@ public abstract class UserRepository implements ReactorCrudRepository<User, Stri
         this.keyset = keyset;
     }
 
-    public abstract Flux<User> findByAddressIn(Collection<String> addresses);
+    /** One statement for a whole DataLoader batch, bound as one array however many keys it has. */
+    public Flux<User> findByAddressIn(Collection<String> addresses) {
+        return keyset.findWhereIn(TABLE, "address", addresses);
+    }
 
     public abstract Mono<Boolean> existsByDid(String did);
 
