@@ -131,6 +131,15 @@ class MetricsTest extends DatabaseTest {
                 && sample.value() > 0), "jvm_memory_used_bytes");
     }
 
+    @Test
+    void allocationGrowsWithTheRequestsServed() {
+        double before = value("jvm_allocated_bytes_total", Map.of());
+        graphql.operation("pool/ListPools").data("pools.totalCount");
+
+        double after = value("jvm_allocated_bytes_total", Map.of());
+        assertTrue(after > before, () -> "allocated bytes went from " + before + " to " + after);
+    }
+
     private double value(String name, Map<String, String> tags) {
         return value(scrape(), name, tags);
     }
