@@ -1,5 +1,7 @@
 package io.lendx.graphql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityEnvironment;
@@ -13,6 +15,7 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Document;
 import graphql.schema.GraphQLTypeUtil;
 import io.lendx.error.ErrorCode;
 import jakarta.inject.Singleton;
@@ -31,7 +34,11 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
     private static final String CONNECTION_SUFFIX = "Connection";
     private static final int DEFAULT_PAGE_SIZE = 20;
 
+    /** Measuring walks the whole document; clients send the same few operations over and over. */
+    private static final int CACHED_SHAPES = 10_000;
+
     private final QueryLimitsConfiguration limits;
+    private final Cache<Operation, Shape> shapes = Caffeine.newBuilder().maximumSize(CACHED_SHAPES).build();
 
     public QueryLimitsInstrumentation(QueryLimitsConfiguration limits) {
         this.limits = limits;
@@ -41,23 +48,24 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
     public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
-        Shape shape = measure(execution);
+        Shape shape = shapes.get(new Operation(execution.getDocument(), execution.getOperationDefinition().getName(),
+                execution.getCoercedVariables().toMap()), operation -> measure(execution));
         check(shape.depth(), limits.getMaxDepth(), "deep", "levels of nesting");
         check(shape.aliases(), limits.getMaxAliases(), "wide", "aliases");
         check(shape.rootFields(), limits.getMaxRootFields(), "wide", "root fields");
-        int cost = QueryComplexityCalculator.newCalculator()
-                .schema(execution.getGraphQLSchema())
-                .document(execution.getDocument())
-                .operationName(execution.getOperationDefinition().getName())
-                .variables(execution.getCoercedVariables())
-                .fieldComplexityCalculator(QueryLimitsInstrumentation::cost)
-                .build()
-                .calculate();
-        check(cost, limits.getMaxCost(), "costly", "cost units (a connection multiplies its selection by first)");
+        check(shape.cost(), limits.getMaxCost(), "costly", "cost units (a connection multiplies its selection by first)");
         return super.beginExecuteOperation(parameters, state);
     }
 
-    private record Shape(int depth, int aliases, int rootFields) {
+    /**
+     * What a shape depends on: the parsed document (the same object for every request that
+     * sends the same text, see {@link DocumentCache}), the operation, and the variables (page
+     * sizes, {@code @skip}/{@code @include}).
+     */
+    private record Operation(Document document, String name, Map<String, Object> variables) {
+    }
+
+    private record Shape(int depth, int aliases, int rootFields, int cost) {
     }
 
     private static Shape measure(ExecutionContext execution) {
@@ -80,7 +88,15 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
                         }
                     }
                 });
-        return new Shape(depthAliasesRoots[0], depthAliasesRoots[1], depthAliasesRoots[2]);
+        int cost = QueryComplexityCalculator.newCalculator()
+                .schema(execution.getGraphQLSchema())
+                .document(execution.getDocument())
+                .operationName(execution.getOperationDefinition().getName())
+                .variables(execution.getCoercedVariables())
+                .fieldComplexityCalculator(QueryLimitsInstrumentation::cost)
+                .build()
+                .calculate();
+        return new Shape(depthAliasesRoots[0], depthAliasesRoots[1], depthAliasesRoots[2], cost);
     }
 
     private static int depth(QueryVisitorFieldEnvironment field) {

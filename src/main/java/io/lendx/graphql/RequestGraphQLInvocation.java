@@ -57,14 +57,16 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     @Override
     public Publisher<ExecutionResult> invoke(GraphQLInvocationData invocationData, HttpRequest httpRequest,
                                              @Nullable MutableHttpResponse<String> httpResponse) {
-        return Flux.fromIterable(contributors)
+        Mono<ExecutionResult> execution = Flux.fromIterable(contributors)
                 .concatMap(contributor -> contributor.contribute(httpRequest))
                 .reduce(newContext(), (context, entries) -> {
                     context.putAll(entries);
                     return context;
                 })
-                .flatMap(context -> Mono.fromFuture(() -> execute(invocationData, context)))
-                .timeout(deadline(invocationData), Mono.error(RequestTimedOut::new))
+                .flatMap(context -> Mono.fromFuture(() -> execute(invocationData, context)));
+        // Not Mono.timeout: it builds a description of the whole operator chain on every request.
+        Mono<ExecutionResult> deadline = Mono.delay(deadline(invocationData)).then(Mono.error(RequestTimedOut::new));
+        return Mono.firstWithSignal(execution, deadline)
                 .onErrorResume(RequestTimedOut.class, slow -> Mono.just(ExecutionResult.newExecutionResult()
                         .addError(GraphqlErrorBuilder.newError()
                                 .message("The request took longer than " + limits.getRequestTimeout().toMillis()

@@ -32,9 +32,13 @@ public class KeysetQueries {
 
     public <T> Mono<Page<T>> page(Table<T> table, Conditions filter, PageRequest<T> request) {
         Conditions where = afterCursor(filter, table, request);
+        List<Object> values = new ArrayList<>(where.values());
+        // Bound, not inlined: a statement without parameters goes over the simple query protocol,
+        // whose rows come back as text whatever forceBinary says.
+        values.add(request.first() + 1);
         String sql = "SELECT * FROM " + table.name() + " WHERE " + where.sql()
-                + " ORDER BY " + orderBy(table, request.ordering(), "") + " LIMIT " + (request.first() + 1);
-        return query(sql, where.values(), table.mapper())
+                + " ORDER BY " + orderBy(table, request.ordering(), "") + " LIMIT ?";
+        return query(sql, values, table.mapper())
                 .collectList()
                 .map(rows -> Page.of(rows, request, table));
     }
