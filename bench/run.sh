@@ -1,28 +1,541 @@
 #!/usr/bin/env bash
-# Load benchmark: the packaged service on its embedded sample marketplace, MarketplaceOverview
-# (pools → issuer, loans → parties and application, applications → borrower) replayed by wrk
-# from this machine. Prints wrk's latency and throughput and the service's resident memory.
-#   bench/run.sh [seconds=20] [connections=16]
+# Load benchmark of the packaged service on a large, deterministic data set, with the cost of
+# each request broken down (CPU, allocation, SQL statements, memory) and compared with what
+# PostgreSQL alone needs for the same statements. One command, nothing to set up:
+#
+#   bench/run.sh
+#   BENCH_CONNECTIONS="1 16" BENCH_DURATION=5 BENCH_WARMUP=3 bench/run.sh   # a quick check
+#
+# What it does (see bench/README.md for what the numbers mean):
+#   1. installs what is missing (wrk, psql, pgbench, PostgreSQL 15 server: apt-get) and builds
+#      target/lendx-api-0.1.0.jar when it is missing;
+#   2. starts a throw-away PostgreSQL 15 cluster on 127.0.0.1 (run as the `postgres` OS user,
+#      removed on exit), migrates it with the jar (`db migrate`) and loads bench/seed.sql
+#      (500 users, 100 pools, 5,000 applications, 2,000 loans, 1,000 token balances);
+#   3. starts the jar against it and, for each operation and each connection count, runs a
+#      wrk warm-up then a measured wrk run (bench/graphql.lua: any non-200 response or body
+#      with "errors" fails the bench), sampling the service's CPU time, allocated bytes,
+#      resident memory and the statements it ran (pg_stat_statements) around the measured run;
+#   4. captures the SQL of one request of each operation with its parameters (statement log)
+#      and replays it with pgbench, service idle, for the same connection counts;
+#   5. prints one Markdown table per operation and writes them to bench/results/latest.md.
+# Operations: overview = graphql/operations/marketplace/MarketplaceOverview.graphql {"first":20},
+# pools = graphql/operations/marketplace/PoolsFirstPage.graphql {"first":20},
+# loan = graphql/operations/loan/LoanWithParties.graphql {"address": <an ONGOING loan>}.
+#
+# Environment (all optional):
+#   BENCH_CONNECTIONS   connection counts to measure, space-separated (default "1 16 64");
+#                       wrk and pgbench use min(2, connections) threads
+#   BENCH_DURATION      seconds of each measured wrk run and each pgbench run (default 20)
+#   BENCH_WARMUP        seconds of wrk warm-up before each measured run (default 10; 0 = none)
+#   BENCH_OPERATIONS    which operations to run, in order (default "overview pools loan")
+#   BENCH_PORT          the service's HTTP port on 127.0.0.1 (default 8099)
+#   BENCH_PG_PORT       the throw-away PostgreSQL's port on 127.0.0.1 (default 5499)
+#   BENCH_PG_BIN        PostgreSQL server binaries (default /usr/lib/postgresql/15/bin)
+#   BENCH_REBUILD       1 = rebuild the jar (./mvnw -B -q package -DskipTests) even if present
+#   BENCH_ALLOC_METRIC  Prometheus counter of the bytes the JVM allocated, read from
+#                       /prometheus (default jvm_allocated_bytes_total, exact); a missing
+#                       metric shows as "n/a"
+#   BENCH_GC_FLUSH      1 = force a full GC (jcmd GC.run) before each "before" and "after"
+#                       sample of BENCH_ALLOC_METRIC (default 0: the eden correction described
+#                       in bench/README.md is enough, and forced GCs shrink the heap and RSS)
+#   JAVA_OPTS           the service's JVM options (default: bench/jvm.options without its #
+#                       comment lines if that file exists, else -Xmx512m)
+# Files: service log /tmp/lendx-bench.log (its tail is printed on failure), results
+# bench/results/latest.md. Exit status 0 only if every request of every run succeeded.
 set -euo pipefail
-cd "$(dirname "$0")"
-DURATION=${1:-20}
-CONNECTIONS=${2:-16}
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+cd "$ROOT"
+
+CONNECTIONS=${BENCH_CONNECTIONS:-1 16 64}
+DURATION=${BENCH_DURATION:-20}
+WARMUP=${BENCH_WARMUP:-10}
+OPERATIONS=${BENCH_OPERATIONS:-overview pools loan}
 PORT=${BENCH_PORT:-8099}
-THREADS=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 )) # wrk refuses more threads than connections
-command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -q wrk >/dev/null; }
-[ -f ../target/lendx-api-0.1.0.jar ] || (cd .. && ./mvnw -B -q package -DskipTests)
+PG_PORT=${BENCH_PG_PORT:-5499}
+PG_BIN=${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}
+REBUILD=${BENCH_REBUILD:-0}
+ALLOC_METRIC=${BENCH_ALLOC_METRIC:-jvm_allocated_bytes_total}
+JAR=target/lendx-api-0.1.0.jar
+SERVICE_LOG=/tmp/lendx-bench.log
+RESULTS_DIR=$BENCH_DIR/results
+URL=http://127.0.0.1:$PORT
+DB_URL=postgres://bench:bench@127.0.0.1:$PG_PORT/lendx
 
-MICRONAUT_SERVER_PORT=$PORT LENDX_RATE_LIMIT_PER_ADDRESS=100000000 LENDX_LOG_FORMAT=text \
-  java -Xmx512m -jar ../target/lendx-api-0.1.0.jar > /tmp/lendx-bench.log 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -s -o /dev/null "localhost:$PORT/health/readiness" && break
-  sleep 0.5
+APP_PID=""
+PG_DIR=""
+WORK=""
+SERVICE_LOG_WRITTEN=0
+PG_OS_USER=postgres
+
+fail() {
+    echo "bench: FAILED: $*" >&2
+    exit 1
+}
+
+[ "$#" -eq 0 ] || fail "bench/run.sh takes no arguments; its settings are BENCH_* environment variables (see its header)"
+is_count() { [[ $1 =~ ^[0-9]+$ ]] && [ "$1" -le 100000 ]; }
+for value in $CONNECTIONS; do
+    is_count "$value" && [ "$value" -ge 1 ] || fail "BENCH_CONNECTIONS: '$value' is not a positive number"
 done
-sleep 2 # the sample marketplace loads right after start-up
+[ -n "${CONNECTIONS// /}" ] || fail "BENCH_CONNECTIONS is empty"
+is_count "$DURATION" && [ "$DURATION" -ge 1 ] || fail "BENCH_DURATION: '$DURATION' is not a positive number of seconds"
+is_count "$WARMUP" || fail "BENCH_WARMUP: '$WARMUP' is not a number of seconds"
+is_count "$PORT" || fail "BENCH_PORT: '$PORT' is not a port"
+is_count "$PG_PORT" || fail "BENCH_PG_PORT: '$PG_PORT' is not a port"
+for operation in $OPERATIONS; do
+    case $operation in overview | pools | loan) ;; *) fail "BENCH_OPERATIONS: unknown operation '$operation' (overview, pools, loan)" ;; esac
+done
+[[ $ALLOC_METRIC =~ ^[a-zA-Z_:][a-zA-Z0-9_:]*$ ]] || fail "BENCH_ALLOC_METRIC: '$ALLOC_METRIC' is not a metric name"
 
-echo "warm-up (5 s)"; wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s overview.lua "http://localhost:$PORT/graphql" > /dev/null
-echo "MarketplaceOverview, ${DURATION}s, $CONNECTIONS connections:"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s overview.lua "http://localhost:$PORT/graphql"
-echo "service resident memory: $(( $(awk '/VmRSS/ {print $2}' /proc/$APP/status) / 1024 )) MiB (heap limit 512 MiB)"
+as_root() { [ "$(id -u)" = 0 ] || fail "$* needs root"; "$@"; }
+# Runs a command as the PostgreSQL OS user (PostgreSQL refuses to run as root).
+as_pg() {
+    if [ "$(id -u)" = 0 ]; then
+        runuser -u "$PG_OS_USER" -- "$@"
+    else
+        "$@"
+    fi
+}
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    if [ -n "$PG_DIR" ] && [ -d "$PG_DIR" ]; then
+        if [ -f "$PG_DIR/data/postmaster.pid" ]; then
+            as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -t 30 stop >/dev/null 2>&1 \
+                || as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+        fi
+        if [ "$status" -ne 0 ] && [ -f "$PG_DIR/postgres.log" ]; then
+            echo "--- last lines of the PostgreSQL log ---" >&2
+            grep -v ' LOG:  duration: ' "$PG_DIR/postgres.log" | tail -n 15 >&2 || true
+        fi
+        rm -rf "$PG_DIR"
+    fi
+    [ -z "$WORK" ] || rm -rf "$WORK"
+    if [ "$status" -ne 0 ] && [ "$SERVICE_LOG_WRITTEN" = 1 ] && [ -s "$SERVICE_LOG" ]; then
+        echo "--- last lines of the service log ($SERVICE_LOG) ---" >&2
+        tail -n 40 "$SERVICE_LOG" >&2
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ---------------------------------------------------------------------------------------------
+# 1. Tools and the jar
+# ---------------------------------------------------------------------------------------------
+apt_install() {
+    echo "bench: installing $*"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get install -y -q "$@" >/dev/null \
+        || { as_root apt-get update -q >/dev/null && as_root apt-get install -y -q "$@" >/dev/null; } \
+        || fail "could not install $*"
+}
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v curl >/dev/null || missing+=(curl)
+command -v perl >/dev/null || missing+=(perl)
+{ [ -x "$PG_BIN/psql" ] || command -v psql >/dev/null; } || missing+=(postgresql-client-15)
+{ [ -x "$PG_BIN/postgres" ] && [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pgbench" ]; } || missing+=(postgresql-15)
+[ "${#missing[@]}" -eq 0 ] || apt_install "${missing[@]}"
+[ -x "$PG_BIN/postgres" ] || fail "no PostgreSQL server in $PG_BIN (set BENCH_PG_BIN)"
+PSQL=$PG_BIN/psql; [ -x "$PSQL" ] || PSQL=$(command -v psql)
+PGBENCH=$PG_BIN/pgbench; [ -x "$PGBENCH" ] || PGBENCH=$(command -v pgbench)
+[ -f "$("$PG_BIN/pg_config" --pkglibdir 2>/dev/null || echo "$PG_BIN/../lib")/pg_stat_statements.so" ] \
+    || fail "pg_stat_statements is not installed for $PG_BIN"
+command -v java >/dev/null || fail "java (17+) is not on the PATH"
+CLK_TCK=$(getconf CLK_TCK)
+
+if [ "$REBUILD" = 1 ] || [ ! -f "$JAR" ]; then
+    echo "bench: building $JAR"
+    ./mvnw -B -q package -DskipTests || fail "the build failed"
+fi
+[ -f "$JAR" ] || fail "$JAR is missing after the build"
+
+if [ -z "${JAVA_OPTS+set}" ]; then
+    if [ -f "$BENCH_DIR/jvm.options" ]; then
+        JAVA_OPTS=$(grep -v '^[[:space:]]*#' "$BENCH_DIR/jvm.options" | tr '\n' ' ')
+    else
+        JAVA_OPTS=-Xmx512m
+    fi
+fi
+read -r -a JAVA_ARGS <<<"$JAVA_OPTS"
+
+JCMD=$(dirname "$(readlink -f "$(command -v java)")")/jcmd
+GC_FLUSH=${BENCH_GC_FLUSH:-0}
+[ "$GC_FLUSH" != 1 ] || [ -x "$JCMD" ] || fail "BENCH_GC_FLUSH=1 needs jcmd next to java ($JCMD)"
+
+! port_in_use "$PORT" || fail "port $PORT is in use (set BENCH_PORT)"
+! port_in_use "$PG_PORT" || fail "port $PG_PORT is in use (set BENCH_PG_PORT)"
+
+WORK=$(mktemp -d /tmp/lendx-bench-work.XXXXXX)
+
+# ---------------------------------------------------------------------------------------------
+# 2. PostgreSQL: a throw-away cluster, migrated and seeded
+# ---------------------------------------------------------------------------------------------
+if [ "$(id -u)" = 0 ] && ! id -u "$PG_OS_USER" >/dev/null 2>&1; then
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$PG_OS_USER" \
+        || fail "could not create the OS user $PG_OS_USER"
+fi
+PG_DIR=$(mktemp -d /tmp/lendx-bench-pg.XXXXXX)
+chmod 700 "$PG_DIR"
+[ "$(id -u)" != 0 ] || chown "$PG_OS_USER" "$PG_DIR"
+PG_SUPER_PASSWORD=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+printf '%s\n' "$PG_SUPER_PASSWORD" >"$PG_DIR/pwfile"
+[ "$(id -u)" != 0 ] || chown "$PG_OS_USER" "$PG_DIR/pwfile"
+
+echo "bench: starting PostgreSQL on 127.0.0.1:$PG_PORT ($PG_DIR)"
+as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/pwfile" --auth=scram-sha-256 \
+    --encoding=UTF8 --locale=C >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; fail "initdb failed"; }
+rm -f "$PG_DIR/pwfile"
+cat >>"$PG_DIR/data/postgresql.conf" <<EOF
+
+# bench/run.sh
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PG_DIR'
+max_connections = 200
+shared_buffers = 256MB
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track = top
+pg_stat_statements.max = 10000
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+logging_collector = off
+lc_messages = 'C'
+log_line_prefix = '%m [%p] %u@%d '
+log_parameter_max_length = -1
+log_min_duration_statement = -1
+EOF
+as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 start >/dev/null \
+    || fail "PostgreSQL did not start"
+
+export PGPASSWORD=$PG_SUPER_PASSWORD # for the superuser; the service has its own role
+pg() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
+pg_value() { pg -d lendx -A -t -c "$1"; }
+
+pg -d postgres -c "CREATE ROLE bench LOGIN PASSWORD 'bench'" -c "CREATE DATABASE lendx OWNER bench" >/dev/null
+pg -d lendx -c "CREATE EXTENSION pg_stat_statements" >/dev/null
+
+echo "bench: migrating (db migrate) and loading bench/seed.sql"
+SERVICE_LOG_WRITTEN=1
+DATABASE_URL=$DB_URL java -jar "$JAR" db migrate >"$SERVICE_LOG" 2>&1 || fail "db migrate failed"
+started=$(date +%s)
+pg -d lendx -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -f "$BENCH_DIR/seed.sql" >/dev/null \
+    || fail "bench/seed.sql failed"
+echo "bench: data set loaded in $(( $(date +%s) - started )) s: $(pg_value "
+    SELECT (SELECT count(*) FROM users) || ' users, ' || (SELECT count(*) FROM pools) || ' pools, '
+        || (SELECT count(*) FROM applications) || ' applications, ' || (SELECT count(*) FROM loans) || ' loans ('
+        || (SELECT count(*) FROM loans WHERE state = 'ONGOING' AND end_date < now()) || ' overdue), '
+        || (SELECT count(*) FROM user_mpt_balances) || ' token balances'")"
+
+# ---------------------------------------------------------------------------------------------
+# 3. The service
+# ---------------------------------------------------------------------------------------------
+echo "bench: starting the service on $URL (JAVA_OPTS: $JAVA_OPTS)"
+DATABASE_URL=$DB_URL MICRONAUT_SERVER_PORT=$PORT \
+    LENDX_RATE_LIMIT_PER_ADDRESS=100000000 LENDX_RATE_LIMIT_PER_KEY=100000000 \
+    LENDX_EXPIRY_ENABLED=false LENDX_LOG_FORMAT=text \
+    java "${JAVA_ARGS[@]}" -jar "$JAR" >>"$SERVICE_LOG" 2>&1 &
+APP_PID=$!
+ready=0
+for _ in $(seq 1 240); do
+    kill -0 "$APP_PID" 2>/dev/null || fail "the service exited during start-up"
+    if curl -sf -o /dev/null "$URL/health/readiness"; then ready=1; break; fi
+    sleep 0.5
+done
+[ "$ready" = 1 ] || fail "the service was not ready within 120 s"
+
+service_alive() { kill -0 "$APP_PID" 2>/dev/null || fail "the service exited (see its log below)"; }
+cpu_ticks() { sed 's/^.*) //' "/proc/$APP_PID/stat" | awk '{ print $12 + $13 }'; }  # utime + stime
+status_kib() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$APP_PID/status"; }
+sql_calls() {
+    pg_value "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
+              WHERE userid = 'bench'::regrole AND dbid = (SELECT oid FROM pg_database WHERE datname = 'lendx')"
+}
+scrape() { curl -sf "$URL/prometheus" >"$WORK/metrics.txt" || : >"$WORK/metrics.txt"; }
+# From the last scrape: BENCH_ALLOC_METRIC summed over its series, or nothing when it is missing.
+# jvm_gc_memory_allocated_bytes_total only grows at each young GC (by what eden held), so the
+# bytes allocated since the last GC, still in eden (jvm_memory_used_bytes of the *Eden* pool),
+# are added to it: exact to a heap region, without forcing a GC.
+allocated_bytes() {
+    awk -v name="$ALLOC_METRIC" '
+        $1 == name || index($1, name "{") == 1 { sum += $NF; found = 1 }
+        name == "jvm_gc_memory_allocated_bytes_total" && index($0, "jvm_memory_used_bytes{") == 1 && $0 ~ /id="[^"]*Eden[^"]*"/ { eden += $NF }
+        END { if (found) printf "%.0f\n", sum + eden }' "$WORK/metrics.txt"
+}
+# From the last scrape: the requests of a GraphQL operation the service has completed
+# (graphql_request_seconds_count, all outcomes), or nothing when the metric is missing.
+served_requests() {
+    awk -v op="operation=\"$1\"" 'index($0, "graphql_request_seconds_count{") == 1 && index($0, op) { sum += $NF; found = 1 }
+        END { if (found) printf "%.0f\n", sum }' "$WORK/metrics.txt"
+}
+# Waits (at most 30 s) until the service has finished the requests wrk left in flight: its
+# count of completed requests of the operation stays the same for a second.
+wait_idle() {
+    local previous current
+    service_alive
+    scrape
+    previous=$(served_requests "$1")
+    if [ -z "$previous" ]; then sleep 3; return; fi
+    for _ in $(seq 1 30); do
+        sleep 1
+        scrape
+        current=$(served_requests "$1")
+        [ "$current" != "$previous" ] || return 0
+        previous=$current
+    done
+    echo "bench: warning: the service was still completing $1 requests 30 s after wrk stopped" >&2
+}
+gc_flush() {
+    if [ "$GC_FLUSH" = 1 ]; then
+        "$JCMD" "$APP_PID" GC.run >/dev/null || fail "jcmd $APP_PID GC.run failed"
+        sleep 1 # GC notifications reach Micrometer asynchronously
+    fi
+}
+
+# The JSON body of an operation: {"query": <file>, "variables": <json>}.
+request_body() {
+    perl -e '
+        local $/; open my $f, "<", $ARGV[0] or die "$ARGV[0]: $!"; my $q = <$f>;
+        $q =~ s/\\/\\\\/g; $q =~ s/"/\\"/g; $q =~ s/\n/\\n/g; $q =~ s/\r/\\r/g; $q =~ s/\t/\\t/g;
+        $q =~ s/([\x00-\x1f])/sprintf("\\u%04x", ord $1)/ge;
+        print "{\"query\":\"$q\",\"variables\":$ARGV[1]}";' "$1" "$2"
+}
+# Sends one request; fails the bench unless it is a 200 without "errors".
+send_once() {
+    local body status
+    body=$(request_body "$1" "$2")
+    status=$(curl -s -o "$WORK/response.json" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+        -H 'Accept: application/graphql-response+json, application/json' -H "X-Request-Id: bench-$3" \
+        --data-binary "$body" "$URL/graphql") || fail "$3: the request failed (curl)"
+    if [ "$status" != 200 ] || grep -q '"errors"' "$WORK/response.json"; then
+        echo "bench: $3 answered HTTP $status: $(head -c 600 "$WORK/response.json")" >&2
+        fail "$3: the operation does not succeed against this build"
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# 4. SQL capture: one request's statements with their parameters, as a pgbench script
+# ---------------------------------------------------------------------------------------------
+capture_sql() { # operation-file variables name script
+    local log=$PG_DIR/postgres.log mark
+    pg -d lendx -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
+    sleep 1 # the backends apply the reload before their next statement
+    mark=$(stat -c %s "$log")
+    send_once "$1" "$2" "$3-capture"
+    sleep 0.5
+    pg -d lendx -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
+    tail -c +"$((mark + 1))" "$log" >"$WORK/$3-statements.log"
+    # Log entries are "<time> [pid] user@db LEVEL:  text", continued on lines starting with a
+    # tab. Keep the service role's executed statements ("execute <name>: SQL" with a following
+    # "DETAIL:  parameters: $1 = '...', ..." and plain "statement: SQL") and inline the parameters.
+    perl -e '
+        my @entries;
+        while (my $line = <STDIN>) {
+            chomp $line;
+            if ($line =~ /^\t(.*)$/) { $entries[-1]{text} .= "\n$1" if @entries; next; }
+            if ($line =~ /^\d{4}-\d\d-\d\d [\d:.]+ \S+ \[(\d+)\] (\S*)@(\S*) ([A-Z]+):  (.*)$/) {
+                push @entries, { pid => $1, user => $2, level => $4, text => $5 };
+            } else {
+                push @entries, { pid => "", user => "", level => "", text => $line };
+            }
+        }
+        my $count = 0;
+        for (my $i = 0; $i < @entries; $i++) {
+            my $e = $entries[$i];
+            next unless $e->{user} eq "bench" && $e->{level} eq "LOG";
+            my $sql;
+            if ($e->{text} =~ /^duration: [\d.]+ ms  execute (?!fetch from )[^:]*: (.*)$/s) { $sql = $1; }
+            elsif ($e->{text} =~ /^duration: [\d.]+ ms  statement: (.*)$/s) { $sql = $1; }
+            else { next; }
+            my %param;
+            my $next = $entries[$i + 1];
+            if ($next && $next->{pid} eq $e->{pid} && $next->{level} eq "DETAIL"
+                    && $next->{text} =~ /^parameters: (.*)$/s) {
+                my $list = $1;
+                while ($list =~ /\$(\d+) = (NULL|\x27(?:[^\x27]|\x27\x27)*\x27)/g) { $param{$1} = $2; }
+            }
+            $sql =~ s/\$(\d+)/exists $param{$1} ? $param{$1} : die "no value for \$$1 in: $sql\n"/ge;
+            $sql =~ s/\s*;?\s*$//;
+            print "$sql;\n";
+            $count++;
+        }
+        die "no statement of the service found in the log\n" unless $count;
+    ' <"$WORK/$3-statements.log" >"$4" || fail "$3: could not extract the statements of one request from the PostgreSQL log"
+}
+
+# ---------------------------------------------------------------------------------------------
+# 5. The runs
+# ---------------------------------------------------------------------------------------------
+threads_for() { if [ "$1" -lt 2 ]; then echo "$1"; else echo 2; fi; }
+result_field() { sed -n "s/.*[ ]$2=\([^ ]*\).*/\1/p" "$1"; }
+# a / b with the given decimals; "n/a" when an operand is missing or b is zero.
+ratio() { awk -v a="$1" -v b="$2" -v d="$3" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.*f\n", d, a / b }'; }
+
+FAILURES=()
+# Runs wrk; returns 1 (after printing why) when a response failed or wrk could not run.
+run_wrk() { # operation-file variables connections seconds output
+    BENCH_OPERATION=$1 BENCH_VARIABLES=$2 wrk -t"$(threads_for "$3")" -c"$3" -d"$4s" --timeout 10s --latency \
+        -s "$BENCH_DIR/graphql.lua" "$URL/graphql" >"$5" 2>"$5.err" || true
+    if ! grep -q '^BENCH_RESULT ' "$5"; then
+        cat "$5" "$5.err" >&2
+        FAILURES+=("wrk -c$3 -d$4s on $(basename "$1") did not complete")
+        return 1
+    fi
+    local failures socket_errors
+    failures=$(result_field "$5" failures)
+    socket_errors=$(result_field "$5" socket_errors)
+    if [ "$failures" != 0 ] || [ "$socket_errors" != 0 ]; then
+        head -n 3 "$5.err" >&2
+        FAILURES+=("$failures failed responses and $socket_errors socket errors/timeouts (wrk -c$3 -d$4s on $(basename "$1"))")
+        echo "bench: FAILED: ${FAILURES[-1]}" >&2
+        return 1
+    fi
+}
+
+LOAN_ADDRESS=$(pg_value "SELECT loan_address FROM loans WHERE state = 'ONGOING' AND end_date > now()
+                         AND application_address IS NOT NULL ORDER BY loan_address LIMIT 1")
+[ -n "$LOAN_ADDRESS" ] || fail "the data set has no ONGOING loan"
+
+mkdir -p "$RESULTS_DIR/sql"
+TABLES=$WORK/tables.md
+: >"$TABLES"
+HEADER="| connections | req/s | p50 ms | p99 ms | CPU ms/req | alloc KiB/req | SQL/req | RSS MiB | pgbench req/s |"
+ALIGN="|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+scrape
+[ -n "$(allocated_bytes)" ] || echo "bench: the service exposes no $ALLOC_METRIC metric: alloc KiB/req will be n/a"
+COUNT_SOURCE="the service's graphql_request_seconds_count"
+
+for operation in $OPERATIONS; do
+    case $operation in
+        overview) file=graphql/operations/marketplace/MarketplaceOverview.graphql; variables='{"first":20}' ;;
+        pools) file=graphql/operations/marketplace/PoolsFirstPage.graphql; variables='{"first":20}' ;;
+        loan) file=graphql/operations/loan/LoanWithParties.graphql; variables="{\"address\":\"$LOAN_ADDRESS\"}" ;;
+    esac
+    [ -f "$file" ] || fail "$file is missing"
+    name=$(sed -n 's/^[[:space:]]*\(query\|mutation\)[[:space:]]\+\([_A-Za-z][_0-9A-Za-z]*\).*/\2/p' "$file" | head -n 1)
+    echo "bench: $operation ($file, variables $variables)"
+    send_once "$file" "$variables" "$operation-check"
+    response_kib=$(awk -v b="$(stat -c %s "$WORK/response.json")" 'BEGIN { printf "%.1f\n", b / 1024 }')
+
+    declare -A row=()
+    for c in $CONNECTIONS; do
+        if [ "$WARMUP" -gt 0 ] && ! run_wrk "$ROOT/$file" "$variables" "$c" "$WARMUP" "$WORK/$operation-$c-warmup.out"; then
+            row[$c]="| $c | **warm-up failed** | | | | | | "
+            wait_idle "$name"
+            continue
+        fi
+        wait_idle "$name"
+        gc_flush
+        scrape
+        alloc_before=$(allocated_bytes)
+        served_before=$(served_requests "$name")
+        sql_before=$(sql_calls)
+        cpu_before=$(cpu_ticks)
+        out=$WORK/$operation-$c.out
+        if ! run_wrk "$ROOT/$file" "$variables" "$c" "$DURATION" "$out"; then
+            row[$c]="| $c | **failed** | | | | | | "
+            wait_idle "$name"
+            continue
+        fi
+        service_alive
+        rss_kib=$(status_kib VmRSS)
+        wait_idle "$name" # the requests wrk left in flight are part of the work measured
+        cpu_after=$(cpu_ticks)
+        sql_after=$(sql_calls)
+        gc_flush
+        scrape
+        alloc_after=$(allocated_bytes)
+        served_after=$(served_requests "$name")
+
+        requests=$(result_field "$out" requests)
+        if [ -n "$served_before" ] && [ -n "$served_after" ]; then
+            served=$((served_after - served_before))
+        else
+            served=$requests
+            COUNT_SOURCE="wrk's count of completed requests (the service has no graphql_request_seconds_count)"
+        fi
+        cpu_ms=$(awk -v t="$((cpu_after - cpu_before))" -v hz="$CLK_TCK" 'BEGIN { print t * 1000 / hz }')
+        alloc_kib=""
+        if [ -n "$alloc_before" ] && [ -n "$alloc_after" ]; then
+            alloc_kib=$(awk -v a="$alloc_before" -v b="$alloc_after" 'BEGIN { printf "%.0f\n", (b - a) / 1024 }')
+        fi
+        row[$c]="| $c | $(ratio "$(result_field "$out" rps)" 1 0) | $(ratio "$(result_field "$out" p50_ms)" 1 2) | $(ratio "$(result_field "$out" p99_ms)" 1 2) | $(ratio "$cpu_ms" "$served" 2) | $(ratio "$alloc_kib" "$served" 0) | $(ratio "$((sql_after - sql_before))" "$served" 2) | $((rss_kib / 1024))"
+        echo "  $c connections: $requests requests completed in ${DURATION} s ($served served) ${row[$c]} |"
+    done
+
+    script=$WORK/$operation.sql
+    capture_sql "$ROOT/$file" "$variables" "$operation" "$script"
+    statements=$(grep -c ';$' "$script" || true)
+    cp "$script" "$RESULTS_DIR/sql/$operation.sql"
+    echo "  one request ran $statements statement(s) (bench/results/sql/$operation.sql); pgbench:"
+    for c in $CONNECTIONS; do
+        tps=""
+        if "$PGBENCH" -n -f "$script" -c "$c" -j "$(threads_for "$c")" -T "$DURATION" \
+            -h 127.0.0.1 -p "$PG_PORT" -U postgres lendx >"$WORK/$operation-$c.pgbench" 2>&1; then
+            tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' "$WORK/$operation-$c.pgbench")
+        fi
+        if [ -z "$tps" ]; then
+            tail -n 20 "$WORK/$operation-$c.pgbench" >&2
+            FAILURES+=("pgbench -c$c on the statements of $operation failed")
+            echo "bench: FAILED: ${FAILURES[-1]}" >&2
+            row[$c]="${row[$c]} | **failed** |"
+        else
+            row[$c]="${row[$c]} | $(ratio "$tps" 1 0) |"
+            echo "  $c connections: pgbench $(ratio "$tps" 1 0) req/s"
+        fi
+    done
+
+    {
+        echo "### $operation: $name"
+        echo
+        echo "\`$file\`, variables \`$variables\`: response $response_kib KiB," \
+            "$statements SQL statement(s) in the pgbench script (bench/results/sql/$operation.sql)."
+        echo
+        echo "$HEADER"
+        echo "$ALIGN"
+        for c in $CONNECTIONS; do echo "${row[$c]}"; done
+        echo
+    } >>"$TABLES"
+    unset row
+done
+
+peak_mib=$(( $(status_kib VmHWM) / 1024 ))
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -z "$(git status --porcelain -- src pom.xml graphql 2>/dev/null)" ] || commit="$commit + uncommitted changes"
+{
+    echo "## LendX benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo
+    if [ "${#FAILURES[@]}" -gt 0 ]; then
+        echo "**FAILED:** $(IFS=';'; echo "${FAILURES[*]}")."
+        echo
+    fi
+    echo "Commit $commit; jar built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'); JAVA_OPTS \`$JAVA_OPTS\`;" \
+        "$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)) shared by wrk, the service and PostgreSQL."
+    echo "Data set bench/seed.sql: 500 users, 100 pools, 5,000 applications, 2,000 loans, 1,000 token balances." \
+        "Each row: ${WARMUP} s wrk warm-up, then ${DURATION} s measured; wrk and pgbench threads = min(2, connections)."
+    echo "Per-request costs are divided by $COUNT_SOURCE over the run; allocation comes from" \
+        "\`$ALLOC_METRIC\`$([ "$GC_FLUSH" = 1 ] && echo " with a forced GC before and after each run")."
+    echo
+    cat "$TABLES"
+    echo "Service peak resident memory (VmHWM): $peak_mib MiB."
+} >"$RESULTS_DIR/latest.md"
+
+echo
+cat "$RESULTS_DIR/latest.md"
+echo "bench: written to bench/results/latest.md"
+[ "${#FAILURES[@]}" -eq 0 ] || fail "${#FAILURES[@]} run(s) failed: $(IFS=';'; echo "${FAILURES[*]}")"
