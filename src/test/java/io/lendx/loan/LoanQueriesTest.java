@@ -54,6 +54,24 @@ class LoanQueriesTest extends DatabaseTest {
     }
 
     @Test
+    void aLoanLookedUpWithItsPoolAndBorrower() {
+        User borrower = fixtures.user("did:xrpl:1:lookup");
+        Pool pool = fixtures.pool(fixtures.user());
+        Loan loan = fixtures.loan(pool, borrower, LoanState.ONGOING, FAR_AHEAD);
+
+        GraphQLResponse response = graphql.operation("loan/LoanWithParties", Map.of("address", loan.address()));
+        assertEquals(loan.address(), response.data("loan.address"));
+        assertEquals("ONGOING", response.data("loan.state"));
+        assertEquals(loan.principal().add(loan.interest()).toPlainString(), response.data("loan.totalAmountDue"));
+        assertEquals("2099-01-01T00:00:00Z", response.data("loan.endDate"));
+        assertEquals(false, response.data("loan.isOverdue"));
+        assertEquals(Map.of("address", pool.address(), "interestRate", pool.interestRate().setScale(6).toPlainString()),
+                response.data("loan.pool"));
+        assertEquals(Map.of("address", borrower.address(), "did", "did:xrpl:1:lookup"), response.data("loan.borrower"));
+        assertNull(graphql.operation("loan/LoanWithParties", Map.of("address", "NOSUCHLOAN")).data("loan"));
+    }
+
+    @Test
     void onlyAnOngoingLoanPastItsEndIsOverdue() {
         Pool pool = fixtures.pool(fixtures.user());
         User borrower = fixtures.user();

@@ -66,6 +66,25 @@ class PoolQueriesTest extends DatabaseTest {
     }
 
     @Test
+    void theFlatFirstPageListsPoolsWithTheirTerms() {
+        Pool pool = fixtures.pool(fixtures.user(), new BigDecimal("5000.125000"), new BigDecimal("3.5000"));
+        fixtures.pool(fixtures.user());
+
+        GraphQLResponse page = graphql.operation("marketplace/PoolsFirstPage", Map.of("first", 100));
+        List<Map<String, Object>> nodes = page.data("pools.nodes");
+        Map<String, Object> listed = nodes.stream().filter(node -> pool.address().equals(node.get("address")))
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("address", pool.address(), "currentBalance", "5000.125000",
+                "totalBalance", "5000.125000", "interestRate", "3.500000", "durationDays", 30,
+                "minimumLoan", "100.000000", "createdAt", pool.createdAt().toString()), listed);
+        assertEquals(false, page.data("pools.pageInfo.hasNextPage"));
+
+        GraphQLResponse first = graphql.operation("marketplace/PoolsFirstPage", Map.of("first", 1));
+        assertEquals(1, first.<List<?>>data("pools.nodes").size());
+        assertEquals(true, first.data("pools.pageInfo.hasNextPage"));
+    }
+
+    @Test
     void anUnknownPoolIsNull() {
         assertNull(graphql.operation("pool/GetPool", Map.of("address", "NOSUCHPOOL")).data("pool"));
     }
