@@ -5,6 +5,7 @@ import io.lendx.graphql.ChildPages.CountKey;
 import io.lendx.graphql.ChildPages.PageKey;
 import io.lendx.graphql.FeatureLoaders;
 import io.lendx.graphql.LoaderKey;
+import io.lendx.graphql.SelectedFields.Shape;
 import io.lendx.paging.Page;
 import jakarta.inject.Singleton;
 import io.lendx.graphql.LoaderRegistrar;
@@ -31,8 +32,9 @@ public class ApplicationLoaders implements FeatureLoaders {
 
     @Override
     public void register(LoaderRegistrar registry) {
-        registry.register(APPLICATION_BY_ADDRESS, addresses ->
-                applications.findByAddressIn(addresses).collectMap(LoanApplication::address));
+        registry.register(APPLICATION_BY_ADDRESS, Shape.OBJECT, (addresses, fields) -> applications
+                .findByAddressIn(addresses, ApplicationRepository.TABLE.projection(fields))
+                .collectMap(LoanApplication::address));
         registerRelation(registry, ApplicationParent.BORROWER, APPLICATIONS_BY_BORROWER,
                 APPLICATION_COUNT_BY_BORROWER);
         registerRelation(registry, ApplicationParent.POOL, APPLICATIONS_BY_POOL, APPLICATION_COUNT_BY_POOL);
@@ -41,8 +43,8 @@ public class ApplicationLoaders implements FeatureLoaders {
     private void registerRelation(LoaderRegistrar registry, ApplicationParent parent,
                                   LoaderKey<PageKey<LoanApplication, ApplicationState>, Page<LoanApplication>> pages,
                                   LoaderKey<CountKey<ApplicationState>, Long> counts) {
-        registry.register(pages, ChildPages.pages((keys, state, page) ->
-                applications.findPagesByParents(parent, keys, state, page)));
+        ChildPages.register(registry, pages, (keys, state, page, fields) -> applications
+                .findPagesByParents(parent, keys, state, page, ApplicationRepository.TABLE.projection(fields)));
         registry.register(counts, ChildPages.counts((keys, state) ->
                 applications.countByParents(parent, keys, state)));
     }

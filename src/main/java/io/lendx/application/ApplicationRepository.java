@@ -6,6 +6,7 @@ import io.lendx.paging.KeysetQueries;
 import io.lendx.paging.Ordering;
 import io.lendx.paging.Page;
 import io.lendx.paging.PageRequest;
+import io.lendx.paging.Projection;
 import io.lendx.paging.SortField;
 import io.lendx.paging.Table;
 import io.micronaut.core.annotation.Nullable;
@@ -20,13 +21,23 @@ import reactor.core.publisher.Mono;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 @R2dbcRepository(dialect = Dialect.POSTGRES)
 public abstract class ApplicationRepository implements ReactorCrudRepository<LoanApplication, String> {
 
     static final Table<LoanApplication> TABLE = new Table<>("applications", "application_address",
-            LoanApplication::address, ApplicationRepository::fromRow);
+            LoanApplication::address, ApplicationRepository::fromRow,
+            Set.of("application_address", "borrower_address", "pool_address", "state"),
+            Map.of("principal", List.of("principal"),
+                    "offeredCollateral", List.of("offered_collateral"),
+                    "applicationDate", List.of("application_date"),
+                    "dissolutionDate", List.of("dissolution_date"),
+                    "txHash", List.of("tx_hash"),
+                    "createdAt", List.of("created_at"),
+                    "updatedAt", List.of("updated_at")));
     static final SortField<LoanApplication> CREATED_AT =
             SortField.instant("applications.CREATED_AT", "created_at", LoanApplication::createdAt);
     static final SortField<LoanApplication> ADDRESS =
@@ -44,7 +55,11 @@ public abstract class ApplicationRepository implements ReactorCrudRepository<Loa
 
     /** One statement for a whole DataLoader batch, bound as one array however many keys it has. */
     public Flux<LoanApplication> findByAddressIn(Collection<String> addresses) {
-        return keyset.findWhereIn(TABLE, "application_address", addresses);
+        return findByAddressIn(addresses, Projection.ALL);
+    }
+
+    Flux<LoanApplication> findByAddressIn(Collection<String> addresses, Projection projection) {
+        return keyset.findWhereIn(TABLE, "application_address", addresses, projection);
     }
 
     /** PENDING → APPROVED while still before the dissolution date; 0 rows if anything else won. */
@@ -70,9 +85,10 @@ public abstract class ApplicationRepository implements ReactorCrudRepository<Loa
 
     Mono<Map<String, Page<LoanApplication>>> findPagesByParents(ApplicationParent parent, Collection<String> keys,
                                                                @Nullable ApplicationState state,
-                                                               PageRequest<LoanApplication> page) {
+                                                               PageRequest<LoanApplication> page,
+                                                               Projection projection) {
         return keyset.pagesByParent(TABLE, parent.column, parent.key, keys,
-                Conditions.where().equal("state", state), page);
+                Conditions.where().equal("state", state), page, projection);
     }
 
     Mono<Map<String, Long>> countByParents(ApplicationParent parent, Collection<String> keys,

@@ -36,7 +36,8 @@ public final class ChildPages {
 
     @FunctionalInterface
     public interface PageQuery<T, F> {
-        Mono<Map<String, Page<T>>> pages(Collection<String> parents, @Nullable F filter, PageRequest<T> page);
+        Mono<Map<String, Page<T>>> pages(Collection<String> parents, @Nullable F filter, PageRequest<T> page,
+                                         Set<String> fields);
     }
 
     @FunctionalInterface
@@ -44,14 +45,19 @@ public final class ChildPages {
         Mono<Map<String, Long>> counts(Collection<String> parents, @Nullable F filter);
     }
 
-    public static <T, F> Function<Set<PageKey<T, F>>, Mono<Map<PageKey<T, F>, Page<T>>>> pages(
-            PageQuery<T, F> query) {
-        return keys -> Flux.fromIterable(keys.stream()
+    /** Registers a page loader whose queries read only the columns the request asks of the nodes. */
+    public static <T, F> void register(LoaderRegistrar registry, LoaderKey<PageKey<T, F>, Page<T>> key,
+                                       PageQuery<T, F> query) {
+        registry.register(key, SelectedFields.Shape.CONNECTION, pages(query));
+    }
+
+    private static <T, F> LoaderRegistrar.ProjectedBatch<PageKey<T, F>, Page<T>> pages(PageQuery<T, F> query) {
+        return (keys, fields) -> Flux.fromIterable(keys.stream()
                         .collect(Collectors.groupingBy(key -> new PageKey<>("", key.filter(), key.page())))
                         .values())
                 .flatMap(group -> {
                     PageKey<T, F> shared = group.get(0);
-                    return query.pages(parents(group, PageKey::parent), shared.filter(), shared.page())
+                    return query.pages(parents(group, PageKey::parent), shared.filter(), shared.page(), fields)
                             .map(pages -> byKey(group, key -> pages.get(key.parent())));
                 })
                 .reduce(new HashMap<>(), ChildPages::merge);

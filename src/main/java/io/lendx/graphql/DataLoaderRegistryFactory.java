@@ -1,5 +1,6 @@
 package io.lendx.graphql;
 
+import graphql.schema.DataFetchingEnvironment;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -36,11 +38,20 @@ public class DataLoaderRegistryFactory {
         LoaderRegistrar registrar = new LoaderRegistrar() {
             @Override
             public <K, V> void register(LoaderKey<K, V> key, Function<Set<K>, Mono<Map<K, V>>> batch) {
+                add(key, null, (keys, fields) -> batch.apply(keys));
+            }
+
+            @Override
+            public <K, V> void register(LoaderKey<K, V> key, SelectedFields.Shape shape, ProjectedBatch<K, V> batch) {
+                add(key, shape, batch);
+            }
+
+            private <K, V> void add(LoaderKey<K, V> key, SelectedFields.Shape shape, ProjectedBatch<K, V> batch) {
                 DistributionSummary sizes = DistributionSummary.builder("graphql.dataloader.batch.size")
                         .description("Keys per DataLoader batch, i.e. rows asked of one SQL statement")
                         .tag("loader", key.name())
                         .register(meters);
-                if (batches.put(key.name(), new Batch<>(batch, sizes)) != null) {
+                if (batches.put(key.name(), new Batch<>(batch, shape, sizes)) != null) {
                     throw new IllegalStateException("Two DataLoaders are registered as " + key.name());
                 }
             }
@@ -55,21 +66,46 @@ public class DataLoaderRegistryFactory {
         return executor;
     }
 
-    /** A feature's batch function and the summary of its batch sizes. */
-    private record Batch<K, V>(Function<Set<K>, Mono<Map<K, V>>> query, DistributionSummary sizes) {
-
-        DataLoader<K, V> newLoader(RequestExecutor executor) {
-            return DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
-                sizes.record(keys.size());
-                return executor.batch(query.apply(keys));
-            }, OPTIONS);
+    /** Notes what a fetcher asks of the values it loads through {@code loader}, if that loader reads only that. */
+    static void selectedBy(DataLoaderRegistry registry, String loader, DataFetchingEnvironment env) {
+        if (registry instanceof RequestLoaders requestLoaders) {
+            SelectedFields fields = requestLoaders.selected.get(loader);
+            if (fields != null) {
+                fields.add(env);
+            }
         }
     }
 
-    /** One request's loaders, each made when first asked for. */
+    /** A feature's batch function, what it projects on, and the summary of its batch sizes. */
+    private record Batch<K, V>(LoaderRegistrar.ProjectedBatch<K, V> query, SelectedFields.Shape shape,
+                               DistributionSummary sizes) {
+
+        DataLoader<K, V> newLoader(RequestExecutor executor, SelectedFields fields) {
+            return DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
+                sizes.record(keys.size());
+                return executor.batch(query.load(keys, fields == null ? Set.of() : fields.names()));
+            }, fields == null ? OPTIONS : optionsFor(fields));
+        }
+
+        /**
+         * A value read for one selection must not answer a later, wider one (a user read with
+         * its address only, then asked for its DID): a projected loader's cache keys carry how
+         * many fields had been asked for when the value was loaded, which only grows.
+         */
+        private static DataLoaderOptions optionsFor(SelectedFields fields) {
+            return DataLoaderOptions.newOptions().setMaxBatchSize(MAX_BATCH_SIZE)
+                    .setCacheKeyFunction(key -> new SelectionKey(key, fields.names().size()));
+        }
+    }
+
+    private record SelectionKey(Object key, int fieldsAsked) {
+    }
+
+    /** One request's loaders, each made when first asked for, and what is asked of them. */
     private final class RequestLoaders extends DataLoaderRegistry {
 
         private RequestExecutor executor;
+        private final Map<String, SelectedFields> selected = new ConcurrentHashMap<>();
 
         @Override
         public <K, V> DataLoader<K, V> getDataLoader(String name) {
@@ -78,7 +114,16 @@ public class DataLoaderRegistryFactory {
                 return loader;
             }
             Batch<?, ?> batch = batches.get(name);
-            return batch == null ? null : computeIfAbsent(name, absent -> batch.newLoader(executor));
+            if (batch == null) {
+                return null;
+            }
+            return computeIfAbsent(name, absent -> {
+                SelectedFields fields = batch.shape() == null ? null : new SelectedFields(batch.shape());
+                if (fields != null) {
+                    selected.put(name, fields);
+                }
+                return batch.newLoader(executor, fields);
+            });
         }
     }
 }

@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,27 +49,25 @@ public class JsonBody {
     }
 
     private void write(JsonGenerator out, Object value) throws IOException {
-        if (value == null) {
+        // Exact classes first: graphql-java builds results from these, and on JDK 17 an
+        // interface instanceof that misses the class's one-entry cache scans its interfaces.
+        Class<?> type = value == null ? null : value.getClass();
+        if (type == null) {
             out.writeNull();
-        } else if (value instanceof String text) {
-            out.writeString(text);
+        } else if (type == String.class) {
+            out.writeString((String) value);
+        } else if (type == LinkedHashMap.class) {
+            writeObject(out, (Map<?, ?>) value);
+        } else if (type == ArrayList.class) {
+            writeArray(out, (List<?>) value);
+        } else if (type == Boolean.class) {
+            out.writeBoolean((Boolean) value);
+        } else if (type == Integer.class) {
+            out.writeNumber((Integer) value);
         } else if (value instanceof Map<?, ?> map) {
-            out.writeStartObject();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                out.writeFieldName(String.valueOf(entry.getKey()));
-                write(out, entry.getValue());
-            }
-            out.writeEndObject();
+            writeObject(out, map);
         } else if (value instanceof List<?> list) {
-            out.writeStartArray();
-            for (Object item : list) {
-                write(out, item);
-            }
-            out.writeEndArray();
-        } else if (value instanceof Boolean flag) {
-            out.writeBoolean(flag);
-        } else if (value instanceof Integer number) {
-            out.writeNumber(number);
+            writeArray(out, list);
         } else if (value instanceof Long number) {
             out.writeNumber(number);
         } else if (value instanceof Double number) {
@@ -79,5 +79,22 @@ public class JsonBody {
         } else {
             out.writeRawValue(fallback.writeValueAsString(value));
         }
+    }
+
+    private void writeObject(JsonGenerator out, Map<?, ?> map) throws IOException {
+        out.writeStartObject();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            out.writeFieldName(String.valueOf(entry.getKey()));
+            write(out, entry.getValue());
+        }
+        out.writeEndObject();
+    }
+
+    private void writeArray(JsonGenerator out, List<?> list) throws IOException {
+        out.writeStartArray();
+        for (Object item : list) {
+            write(out, item);
+        }
+        out.writeEndArray();
     }
 }

@@ -11,6 +11,7 @@ public record LoaderKey<K, V>(String name) {
         if (loader == null) {
             throw new IllegalStateException("No DataLoader registered as " + name);
         }
+        DataLoaderRegistryFactory.selectedBy(environment.getDataLoaderRegistry(), name, environment);
         return loader;
     }
 }

@@ -5,6 +5,7 @@ import io.lendx.graphql.ChildPages.CountKey;
 import io.lendx.graphql.ChildPages.PageKey;
 import io.lendx.graphql.FeatureLoaders;
 import io.lendx.graphql.LoaderKey;
+import io.lendx.graphql.SelectedFields.Shape;
 import io.lendx.paging.Page;
 import jakarta.inject.Singleton;
 import io.lendx.graphql.LoaderRegistrar;
@@ -34,12 +35,14 @@ public class LoanLoaders implements FeatureLoaders {
 
     @Override
     public void register(LoaderRegistrar registry) {
-        registry.register(LOAN_BY_ADDRESS, addresses -> loans.findByAddressIn(addresses).collectMap(Loan::address));
-        registry.register(LOAN_BY_APPLICATION, applications ->
-                loans.findByApplicationAddressIn(applications).collectMap(Loan::applicationAddress));
+        registry.register(LOAN_BY_ADDRESS, Shape.OBJECT, (addresses, fields) -> loans
+                .findByAddressIn(addresses, LoanRepository.TABLE.projection(fields)).collectMap(Loan::address));
+        registry.register(LOAN_BY_APPLICATION, Shape.OBJECT, (applications, fields) -> loans
+                .findByApplicationAddressIn(applications, LoanRepository.TABLE.projection(fields))
+                .collectMap(Loan::applicationAddress));
         for (LoanParent parent : LoanParent.values()) {
-            registry.register(LOANS_BY.get(parent), ChildPages.pages((keys, state, page) ->
-                    loans.findPagesByParents(parent, keys, state, page)));
+            ChildPages.register(registry, LOANS_BY.get(parent), (keys, state, page, fields) ->
+                    loans.findPagesByParents(parent, keys, state, page, LoanRepository.TABLE.projection(fields)));
             registry.register(LOAN_COUNT_BY.get(parent), ChildPages.counts((keys, state) ->
                     loans.countByParents(parent, keys, state)));
         }

@@ -6,6 +6,7 @@ import io.lendx.paging.KeysetQueries;
 import io.lendx.paging.Ordering;
 import io.lendx.paging.Page;
 import io.lendx.paging.PageRequest;
+import io.lendx.paging.Projection;
 import io.lendx.paging.SortField;
 import io.lendx.paging.Table;
 import io.micronaut.core.annotation.Nullable;
@@ -20,12 +21,24 @@ import reactor.core.publisher.Mono;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 @R2dbcRepository(dialect = Dialect.POSTGRES)
 public abstract class LoanRepository implements ReactorCrudRepository<Loan, String> {
 
-    static final Table<Loan> TABLE = new Table<>("loans", "loan_address", Loan::address, LoanRepository::fromRow);
+    static final Table<Loan> TABLE = new Table<>("loans", "loan_address", Loan::address, LoanRepository::fromRow,
+            Set.of("loan_address", "pool_address", "borrower_address", "lender_address", "application_address", "state"),
+            Map.of("principal", List.of("principal"),
+                    "interest", List.of("interest"),
+                    "totalAmountDue", List.of("principal", "interest"),
+                    "startDate", List.of("start_date"),
+                    "endDate", List.of("end_date"),
+                    "isOverdue", List.of("end_date"),
+                    "txHash", List.of("tx_hash"),
+                    "createdAt", List.of("created_at"),
+                    "updatedAt", List.of("updated_at")));
     static final SortField<Loan> CREATED_AT = SortField.instant("loans.CREATED_AT", "created_at", Loan::createdAt);
     static final SortField<Loan> ADDRESS = SortField.text("loans.ADDRESS", "loan_address", Loan::address);
     static final SortField<Loan> END_DATE = SortField.instant("loans.END_DATE", "end_date", Loan::endDate);
@@ -42,11 +55,19 @@ public abstract class LoanRepository implements ReactorCrudRepository<Loan, Stri
 
     /** One statement for a whole DataLoader batch, bound as one array however many keys it has. */
     public Flux<Loan> findByAddressIn(Collection<String> addresses) {
-        return keyset.findWhereIn(TABLE, "loan_address", addresses);
+        return findByAddressIn(addresses, Projection.ALL);
+    }
+
+    Flux<Loan> findByAddressIn(Collection<String> addresses, Projection projection) {
+        return keyset.findWhereIn(TABLE, "loan_address", addresses, projection);
     }
 
     public Flux<Loan> findByApplicationAddressIn(Collection<String> applicationAddresses) {
-        return keyset.findWhereIn(TABLE, "application_address", applicationAddresses);
+        return findByApplicationAddressIn(applicationAddresses, Projection.ALL);
+    }
+
+    Flux<Loan> findByApplicationAddressIn(Collection<String> applicationAddresses, Projection projection) {
+        return keyset.findWhereIn(TABLE, "application_address", applicationAddresses, projection);
     }
 
     @Query("UPDATE loans SET state = 'PAID', updated_at = :now WHERE loan_address = :address AND state = 'ONGOING'")
@@ -66,9 +87,10 @@ public abstract class LoanRepository implements ReactorCrudRepository<Loan, Stri
     }
 
     Mono<Map<String, Page<Loan>>> findPagesByParents(LoanParent parent, Collection<String> keys,
-                                                    @Nullable LoanState state, PageRequest<Loan> page) {
+                                                    @Nullable LoanState state, PageRequest<Loan> page,
+                                                    Projection projection) {
         return keyset.pagesByParent(TABLE, parent.column, parent.key, keys,
-                Conditions.where().equal("state", state), page);
+                Conditions.where().equal("state", state), page, projection);
     }
 
     Mono<Map<String, Long>> countByParents(LoanParent parent, Collection<String> keys, @Nullable LoanState state) {

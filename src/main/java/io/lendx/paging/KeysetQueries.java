@@ -56,16 +56,18 @@ public class KeysetQueries {
      */
     public <T> Mono<Map<String, Page<T>>> pagesByParent(Table<T> table, String parentColumn,
                                                         Function<T, String> parentOf, Collection<String> parents,
-                                                        Conditions filter, PageRequest<T> request) {
+                                                        Conditions filter, PageRequest<T> request,
+                                                        Projection projection) {
+        Projection read = projection.with(parentColumn).with(request.ordering().field().column());
         Conditions where = afterCursor(filter.copy().add(parentColumn + " = parent.key"), table, request);
         List<Object> values = new ArrayList<>();
         values.add(parents.toArray(String[]::new));
         values.addAll(where.values());
         String sql = "SELECT page.* FROM unnest(?::text[]) WITH ORDINALITY AS parent(key, ord)"
-                + " CROSS JOIN LATERAL (SELECT * FROM " + table.name() + " WHERE " + where.sql()
+                + " CROSS JOIN LATERAL (SELECT " + read.selectList() + " FROM " + table.name() + " WHERE " + where.sql()
                 + " ORDER BY " + orderBy(table, request.ordering(), "") + " LIMIT " + (request.first() + 1)
                 + ") page ORDER BY parent.ord, " + orderBy(table, request.ordering(), "page.");
-        return query(sql, values, table.mapper())
+        return query(sql, values, read.mapper(table.mapper()))
                 .collectMultimap(parentOf)
                 .map(rowsByParent -> {
                     Map<String, Page<T>> pages = new LinkedHashMap<>();
@@ -78,9 +80,10 @@ public class KeysetQueries {
     }
 
     /** The rows whose {@code column} is one of {@code values}: a DataLoader's batch, in one statement. */
-    public <T> Flux<T> findWhereIn(Table<T> table, String column, Collection<String> values) {
-        String sql = "SELECT * FROM " + table.name() + " WHERE " + column + " = ANY(?::text[])";
-        return query(sql, List.of((Object) values.toArray(String[]::new)), table.mapper());
+    public <T> Flux<T> findWhereIn(Table<T> table, String column, Collection<String> values, Projection projection) {
+        Projection read = projection.with(column);
+        String sql = "SELECT " + read.selectList() + " FROM " + table.name() + " WHERE " + column + " = ANY(?::text[])";
+        return query(sql, List.of((Object) values.toArray(String[]::new)), read.mapper(table.mapper()));
     }
 
     /** How many rows each parent has under the filter, in one statement. */

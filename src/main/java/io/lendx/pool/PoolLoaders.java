@@ -5,6 +5,7 @@ import io.lendx.graphql.ChildPages.CountKey;
 import io.lendx.graphql.ChildPages.PageKey;
 import io.lendx.graphql.FeatureLoaders;
 import io.lendx.graphql.LoaderKey;
+import io.lendx.graphql.SelectedFields.Shape;
 import io.lendx.paging.Page;
 import jakarta.inject.Singleton;
 import io.lendx.graphql.LoaderRegistrar;
@@ -24,10 +25,10 @@ public class PoolLoaders implements FeatureLoaders {
 
     @Override
     public void register(LoaderRegistrar registry) {
-        registry.register(POOL_BY_ADDRESS,
-                addresses -> pools.findByAddressIn(addresses).collectMap(Pool::address));
-        registry.register(POOLS_BY_ISSUER,
-                ChildPages.pages((issuers, none, page) -> pools.findPagesByIssuers(issuers, page)));
+        registry.register(POOL_BY_ADDRESS, Shape.OBJECT, (addresses, fields) -> pools
+                .findByAddressIn(addresses, PoolRepository.TABLE.projection(fields)).collectMap(Pool::address));
+        ChildPages.register(registry, POOLS_BY_ISSUER, (issuers, none, page, fields) ->
+                pools.findPagesByIssuers(issuers, page, PoolRepository.TABLE.projection(fields)));
         registry.register(POOL_COUNT_BY_ISSUER,
                 ChildPages.counts((issuers, none) -> pools.countByIssuers(issuers)));
     }

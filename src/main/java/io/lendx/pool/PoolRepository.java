@@ -6,6 +6,7 @@ import io.lendx.paging.Ordering;
 import io.lendx.paging.Direction;
 import io.lendx.paging.Page;
 import io.lendx.paging.PageRequest;
+import io.lendx.paging.Projection;
 import io.lendx.paging.SortField;
 import io.lendx.paging.Table;
 import io.micronaut.data.annotation.Query;
@@ -19,12 +20,23 @@ import reactor.core.publisher.Mono;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 @R2dbcRepository(dialect = Dialect.POSTGRES)
 public abstract class PoolRepository implements ReactorCrudRepository<Pool, String> {
 
-    static final Table<Pool> TABLE = new Table<>("pools", "pool_address", Pool::address, PoolRepository::fromRow);
+    static final Table<Pool> TABLE = new Table<>("pools", "pool_address", Pool::address, PoolRepository::fromRow,
+            Set.of("pool_address", "issuer_address", "duration_days"),
+            Map.of("totalBalance", List.of("total_balance"),
+                    "currentBalance", List.of("current_balance"),
+                    "interestEarned", List.of("interest_earned"),
+                    "minimumLoan", List.of("minimum_loan"),
+                    "interestRate", List.of("interest_rate"),
+                    "txHash", List.of("tx_hash"),
+                    "createdAt", List.of("created_at"),
+                    "updatedAt", List.of("updated_at")));
     static final SortField<Pool> CREATED_AT = SortField.instant("pools.CREATED_AT", "created_at", Pool::createdAt);
     static final SortField<Pool> ADDRESS = SortField.text("pools.ADDRESS", "pool_address", Pool::address);
     static final SortField<Pool> INTEREST_RATE =
@@ -40,7 +52,11 @@ public abstract class PoolRepository implements ReactorCrudRepository<Pool, Stri
 
     /** One statement for a whole DataLoader batch, bound as one array however many keys it has. */
     public Flux<Pool> findByAddressIn(Collection<String> addresses) {
-        return keyset.findWhereIn(TABLE, "pool_address", addresses);
+        return findByAddressIn(addresses, Projection.ALL);
+    }
+
+    Flux<Pool> findByAddressIn(Collection<String> addresses, Projection projection) {
+        return keyset.findWhereIn(TABLE, "pool_address", addresses, projection);
     }
 
     /** Takes liquidity only if it is there: one conditional UPDATE, never read-modify-write. */
@@ -60,8 +76,10 @@ public abstract class PoolRepository implements ReactorCrudRepository<Pool, Stri
         return keyset.count(TABLE, conditions(filter));
     }
 
-    public Mono<Map<String, Page<Pool>>> findPagesByIssuers(Collection<String> issuers, PageRequest<Pool> page) {
-        return keyset.pagesByParent(TABLE, "issuer_address", Pool::issuerAddress, issuers, Conditions.where(), page);
+    Mono<Map<String, Page<Pool>>> findPagesByIssuers(Collection<String> issuers, PageRequest<Pool> page,
+                                                     Projection projection) {
+        return keyset.pagesByParent(TABLE, "issuer_address", Pool::issuerAddress, issuers, Conditions.where(), page,
+                projection);
     }
 
     public Mono<Map<String, Long>> countByIssuers(Collection<String> issuers) {

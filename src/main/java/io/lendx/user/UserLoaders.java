@@ -2,6 +2,7 @@ package io.lendx.user;
 
 import io.lendx.graphql.FeatureLoaders;
 import io.lendx.graphql.LoaderKey;
+import io.lendx.graphql.SelectedFields.Shape;
 import jakarta.inject.Singleton;
 import io.lendx.graphql.LoaderRegistrar;
 
@@ -19,7 +20,7 @@ public class UserLoaders implements FeatureLoaders {
 
     @Override
     public void register(LoaderRegistrar registry) {
-        registry.register(USER_BY_ADDRESS,
-                addresses -> users.findByAddressIn(addresses).collectMap(User::address));
+        registry.register(USER_BY_ADDRESS, Shape.OBJECT, (addresses, fields) -> users
+                .findByAddressIn(addresses, UserRepository.TABLE.projection(fields)).collectMap(User::address));
     }
 }

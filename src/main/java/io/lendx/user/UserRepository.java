@@ -4,6 +4,7 @@ import io.lendx.paging.Conditions;
 import io.lendx.paging.KeysetQueries;
 import io.lendx.paging.Page;
 import io.lendx.paging.PageRequest;
+import io.lendx.paging.Projection;
 import io.lendx.paging.SortField;
 import io.lendx.paging.Table;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -15,11 +16,18 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 @R2dbcRepository(dialect = Dialect.POSTGRES)
 public abstract class UserRepository implements ReactorCrudRepository<User, String> {
 
-    static final Table<User> TABLE = new Table<>("users", "address", User::address, UserRepository::fromRow);
+    static final Table<User> TABLE = new Table<>("users", "address", User::address, UserRepository::fromRow,
+            Set.of("address"),
+            Map.of("did", List.of("did"),
+                    "createdAt", List.of("created_at"),
+                    "updatedAt", List.of("updated_at")));
     static final SortField<User> CREATED_AT = SortField.instant("users.CREATED_AT", "created_at", User::createdAt);
     static final SortField<User> ADDRESS = SortField.text("users.ADDRESS", "address", User::address);
 
@@ -31,7 +39,11 @@ public abstract class UserRepository implements ReactorCrudRepository<User, Stri
 
     /** One statement for a whole DataLoader batch, bound as one array however many keys it has. */
     public Flux<User> findByAddressIn(Collection<String> addresses) {
-        return keyset.findWhereIn(TABLE, "address", addresses);
+        return findByAddressIn(addresses, Projection.ALL);
+    }
+
+    Flux<User> findByAddressIn(Collection<String> addresses, Projection projection) {
+        return keyset.findWhereIn(TABLE, "address", addresses, projection);
     }
 
     public abstract Mono<Boolean> existsByDid(String did);
