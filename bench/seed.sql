@@ -244,4 +244,4 @@ ORDER BY k;
 DROP SCHEMA bench_seed CASCADE;
 COMMIT;
 
-ANALYZE;
+ANALYZE users, pools, applications, loans, user_mpt_balances;
