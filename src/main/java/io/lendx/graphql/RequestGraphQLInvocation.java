@@ -43,15 +43,17 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     private final List<RequestContextContributor> contributors;
     private final QueryLimitsConfiguration limits;
     private final List<RefusedRequestListener> refusalListeners;
+    private final ExecutionGate gate;
 
     public RequestGraphQLInvocation(GraphQL graphQL, DataLoaderRegistryFactory loaders,
                                     List<RequestContextContributor> contributors, QueryLimitsConfiguration limits,
-                                    List<RefusedRequestListener> refusalListeners) {
+                                    List<RefusedRequestListener> refusalListeners, ExecutionGate gate) {
         this.graphQL = graphQL;
         this.loaders = loaders;
         this.contributors = contributors;
         this.limits = limits;
         this.refusalListeners = refusalListeners;
+        this.gate = gate;
     }
 
     @Override
@@ -63,7 +65,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                     context.putAll(entries);
                     return context;
                 })
-                .flatMap(context -> Mono.fromFuture(() -> execute(invocationData, context)));
+                .flatMap(context -> gate.admit(Mono.fromFuture(() -> execute(invocationData, context))));
         // Not Mono.timeout: it builds a description of the whole operator chain on every request.
         Mono<ExecutionResult> deadline = Mono.delay(deadline(invocationData)).then(Mono.error(RequestTimedOut::new));
         return Mono.firstWithSignal(execution, deadline)

@@ -1,0 +1,81 @@
+package io.lendx.graphql;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Admission of executions: a bounded number at once, the rest in arrival order. */
+class ExecutionGateTest {
+
+    private final List<Integer> started = new CopyOnWriteArrayList<>();
+    private final List<Sinks.One<String>> answers = new ArrayList<>();
+    private final ExecutionGate gate = new ExecutionGate(limit(2));
+
+    @Test
+    void atMostTheLimitRunAndTheNextStartsWhenOneEnds() {
+        List<String> results = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            gate.admit(execution(i)).subscribe(results::add);
+        }
+        assertEquals(List.of(0, 1), started);
+
+        answers.get(1).tryEmitValue("one");
+        assertEquals(List.of(0, 1, 2), started);
+        assertEquals(2, gate.running());
+
+        answers.get(0).tryEmitValue("zero");
+        answers.get(2).tryEmitValue("two");
+        answers.get(3).tryEmitValue("three");
+        assertEquals(List.of(0, 1, 2, 3), started);
+        assertEquals(List.of("one", "zero", "two", "three"), results);
+        assertEquals(0, gate.running());
+    }
+
+    @Test
+    void aRequestThatGivesUpWhileWaitingTakesNoPlace() {
+        gate.admit(execution(0)).subscribe();
+        gate.admit(execution(1)).subscribe();
+        Disposable gaveUp = gate.admit(execution(2)).subscribe();
+        gate.admit(execution(3)).subscribe();
+
+        gaveUp.dispose();
+        answers.get(0).tryEmitValue("zero");
+
+        assertEquals(List.of(0, 1, 3), started);
+        assertEquals(2, gate.running());
+    }
+
+    @Test
+    void aRequestCancelledWhileRunningFreesItsPlace() {
+        Disposable cancelled = gate.admit(execution(0)).subscribe();
+        gate.admit(execution(1)).subscribe();
+        gate.admit(execution(2)).subscribe();
+
+        cancelled.dispose();
+
+        assertEquals(List.of(0, 1, 2), started);
+        assertEquals(2, gate.running());
+    }
+
+    private Mono<String> execution(int number) {
+        Sinks.One<String> answer = Sinks.one();
+        answers.add(answer);
+        return Mono.defer(() -> {
+            started.add(number);
+            return answer.asMono();
+        });
+    }
+
+    private static QueryLimitsConfiguration limit(int executions) {
+        QueryLimitsConfiguration limits = new QueryLimitsConfiguration();
+        limits.setMaxConcurrentExecutions(executions);
+        return limits;
+    }
+}
