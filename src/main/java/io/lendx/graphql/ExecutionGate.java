@@ -9,24 +9,39 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Lets at most {@code lendx.graphql.max-concurrent-executions} GraphQL executions run at once;
- * the others wait their turn in arrival order (still under their deadline). Execution is CPU
- * work on a worker per core: sixty-four nested pages under way at once only held sixty-four
- * half-built results in the heap, and garbage collection doubled the CPU each one cost.
+ * Lets at most {@code lendx.graphql.max-concurrent-executions} costly GraphQL executions run at
+ * once; the others wait their turn in arrival order (still under their deadline). Execution is
+ * CPU work on a worker per core: sixty-four nested pages under way at once only held sixty-four
+ * half-built results in the heap, and garbage collection doubled the CPU each one cost. A
+ * document whose last run cost at most {@link #LIGHT_COST} (a lookup, a short list) is not
+ * held back: it spends most of its time waiting on the database, and queueing it behind nested
+ * pages halved the throughput of lookups.
  */
 @Singleton
 public class ExecutionGate {
 
+    /** Query-limit cost units: a page of twenty rows of a few fields is about two hundred. */
+    static final int LIGHT_COST = 1_000;
+
     private final int limit;
+    private final OperationCosts costs;
     private final AtomicInteger running = new AtomicInteger();
     private final Queue<Turn> waiting = new ConcurrentLinkedQueue<>();
 
-    public ExecutionGate(QueryLimitsConfiguration limits) {
+    public ExecutionGate(QueryLimitsConfiguration limits, OperationCosts costs) {
         this.limit = limits.getMaxConcurrentExecutions();
+        this.costs = costs;
     }
 
-    /** {@code execution}, started when a place is free and holding it until it ends or is cancelled. */
-    public <T> Mono<T> admit(Mono<T> execution) {
+    /**
+     * {@code execution} of {@code document}: at once if the document is known to be light, else
+     * when a place is free, holding it until it ends or is cancelled.
+     */
+    public <T> Mono<T> admit(String document, Mono<T> execution) {
+        int lastCost = costs.lastCost(document);
+        if (lastCost >= 0 && lastCost <= LIGHT_COST) {
+            return execution;
+        }
         return Mono.defer(() -> {
             Turn turn = new Turn();
             waiting.add(turn);

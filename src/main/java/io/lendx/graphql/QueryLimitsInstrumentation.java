@@ -38,10 +38,12 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
     private static final int CACHED_SHAPES = 10_000;
 
     private final QueryLimitsConfiguration limits;
+    private final OperationCosts costs;
     private final Cache<Operation, Shape> shapes = Caffeine.newBuilder().maximumSize(CACHED_SHAPES).build();
 
-    public QueryLimitsInstrumentation(QueryLimitsConfiguration limits) {
+    public QueryLimitsInstrumentation(QueryLimitsConfiguration limits, OperationCosts costs) {
         this.limits = limits;
+        this.costs = costs;
     }
 
     @Override
@@ -50,6 +52,7 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
         ExecutionContext execution = parameters.getExecutionContext();
         Shape shape = shapes.get(new Operation(execution.getDocument(), execution.getOperationDefinition().getName(),
                 execution.getCoercedVariables().toMap()), operation -> measure(execution));
+        costs.record(execution.getExecutionInput().getQuery(), shape.cost());
         check(shape.depth(), limits.getMaxDepth(), "deep", "levels of nesting");
         check(shape.aliases(), limits.getMaxAliases(), "wide", "aliases");
         check(shape.rootFields(), limits.getMaxRootFields(), "wide", "root fields");

@@ -14,15 +14,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Admission of executions: a bounded number at once, the rest in arrival order. */
 class ExecutionGateTest {
 
+    private static final String HEAVY = "{ pools { nodes { loans { nodes { borrower { did } } } } } }";
+    private static final String LIGHT = "{ loan(address: \"L1\") { state } }";
+
     private final List<Integer> started = new CopyOnWriteArrayList<>();
     private final List<Sinks.One<String>> answers = new ArrayList<>();
-    private final ExecutionGate gate = new ExecutionGate(limit(2));
+    private final OperationCosts costs = new OperationCosts();
+    private final ExecutionGate gate = new ExecutionGate(limit(2), costs);
 
     @Test
     void atMostTheLimitRunAndTheNextStartsWhenOneEnds() {
         List<String> results = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 4; i++) {
-            gate.admit(execution(i)).subscribe(results::add);
+            gate.admit(HEAVY, execution(i)).subscribe(results::add);
         }
         assertEquals(List.of(0, 1), started);
 
@@ -40,10 +44,10 @@ class ExecutionGateTest {
 
     @Test
     void aRequestThatGivesUpWhileWaitingTakesNoPlace() {
-        gate.admit(execution(0)).subscribe();
-        gate.admit(execution(1)).subscribe();
-        Disposable gaveUp = gate.admit(execution(2)).subscribe();
-        gate.admit(execution(3)).subscribe();
+        gate.admit(HEAVY, execution(0)).subscribe();
+        gate.admit(HEAVY, execution(1)).subscribe();
+        Disposable gaveUp = gate.admit(HEAVY, execution(2)).subscribe();
+        gate.admit(HEAVY, execution(3)).subscribe();
 
         gaveUp.dispose();
         answers.get(0).tryEmitValue("zero");
@@ -54,13 +58,27 @@ class ExecutionGateTest {
 
     @Test
     void aRequestCancelledWhileRunningFreesItsPlace() {
-        Disposable cancelled = gate.admit(execution(0)).subscribe();
-        gate.admit(execution(1)).subscribe();
-        gate.admit(execution(2)).subscribe();
+        Disposable cancelled = gate.admit(HEAVY, execution(0)).subscribe();
+        gate.admit(HEAVY, execution(1)).subscribe();
+        gate.admit(HEAVY, execution(2)).subscribe();
 
         cancelled.dispose();
 
         assertEquals(List.of(0, 1, 2), started);
+        assertEquals(2, gate.running());
+    }
+
+    @Test
+    void aDocumentKnownToBeLightIsNotHeldBack() {
+        costs.record(HEAVY, ExecutionGate.LIGHT_COST + 1);
+        costs.record(LIGHT, ExecutionGate.LIGHT_COST);
+        gate.admit(HEAVY, execution(0)).subscribe();
+        gate.admit(HEAVY, execution(1)).subscribe();
+        gate.admit(HEAVY, execution(2)).subscribe();
+        gate.admit(LIGHT, execution(3)).subscribe();
+        gate.admit("{ neverRanBefore }", execution(4)).subscribe();
+
+        assertEquals(List.of(0, 1, 3), started);
         assertEquals(2, gate.running());
     }
 
