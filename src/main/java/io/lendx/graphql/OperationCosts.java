@@ -11,9 +11,13 @@ import jakarta.inject.Singleton;
 @Singleton
 public class OperationCosts {
 
-    private static final int REMEMBERED_DOCUMENTS = 10_000;
+    /** Bounded by the documents' total length, like {@link DocumentCache}: a key is a whole document. */
+    private static final long MAX_REMEMBERED_CHARACTERS = 10_000_000;
 
-    private final Cache<String, Integer> costs = Caffeine.newBuilder().maximumSize(REMEMBERED_DOCUMENTS).build();
+    private final Cache<String, Integer> costs = Caffeine.newBuilder()
+            .maximumWeight(MAX_REMEMBERED_CHARACTERS)
+            .weigher((String document, Integer cost) -> document.length())
+            .build();
 
     void record(String document, int cost) {
         costs.put(document, cost);
