@@ -32,10 +32,19 @@ public class AuditService {
      * and its audit row must survive that.
      */
     public Mono<AuditEvent> record(Attempt attempt) {
-        return events.save(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), attempt.actor(),
-                attempt.action(), attempt.target(),
+        return events.save(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), storable(attempt.actor()),
+                storable(attempt.action()), storable(attempt.target()),
                 attempt.errorCode() == null ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
-                attempt.errorCode(), attempt.requestId(), attempt.clientAddress()));
+                storable(attempt.errorCode()), storable(attempt.requestId()), storable(attempt.clientAddress())));
+    }
+
+    /**
+     * PostgreSQL refuses a NUL character in text, and an attempt carrying one (a key id of
+     * {@code "zzz\u0000"}) must still leave its row: NUL becomes U+FFFD, the replacement character.
+     */
+    @Nullable
+    static String storable(@Nullable String value) {
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
     }
 
     public Mono<Page<AuditEvent>> list(Caller caller, AuditFilter filter, PageRequest<AuditEvent> page) {

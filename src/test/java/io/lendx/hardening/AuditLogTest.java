@@ -16,6 +16,8 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -242,6 +244,23 @@ class AuditLogTest extends DatabaseTest {
         assertEquals(issuer.address(), row.get("actor"));
         assertEquals("FAILURE", row.get("outcome"));
         assertEquals("BAD_USER_INPUT", row.get("error_code"));
+    }
+
+    /** PostgreSQL refuses NUL in text; the attempt that carries one is audited all the same. */
+    @ParameterizedTest
+    @ValueSource(strings = {"zzz\u0000", "\u0000", "key\u0000id\u0000"})
+    void aNulCharacterInAnInputIsStillAudited(String keyId) throws SQLException {
+        Actor issuer = actors.register();
+        Reply reply = http.post("""
+                mutation RevokeApiKey($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { revoked } }""",
+                Map.of("input", Map.of("keyId", keyId)), issuer.apiKey(), MediaType.APPLICATION_JSON);
+
+        reply.graphql().singleError("BAD_USER_INPUT");
+        Map<String, Object> row = onlyRowOf(reply);
+        assertEquals("revokeApiKey", row.get("action"));
+        assertEquals("FAILURE", row.get("outcome"));
+        assertEquals("BAD_USER_INPUT", row.get("error_code"));
+        assertEquals(keyId.replace('\u0000', '\uFFFD'), row.get("target"));
     }
 
     @Test
