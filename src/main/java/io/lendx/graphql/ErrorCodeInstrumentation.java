@@ -6,6 +6,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.introspection.IntrospectionDisabledError;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -68,6 +69,16 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
     private static GraphQLError withCode(GraphQLError error) {
         if (hasCode(error)) {
             return error;
+        }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            // graphql-java's own limit on introspection (repeated or nested type fields): the
+            // same refusal as our query limits, in our words.
+            return GraphqlErrorBuilder.newError()
+                    .message("The introspection query is too deep or too wide: ask for each type's fields once,"
+                            + " as GraphiQL does")
+                    .locations(error.getLocations())
+                    .extensions(Map.of("code", ErrorCode.QUERY_TOO_COMPLEX.name()))
+                    .build();
         }
         ErrorCode code = error instanceof IntrospectionDisabledError ? ErrorCode.FORBIDDEN
                 : CLIENT_ERRORS.contains(error.getErrorType()) ? ErrorCode.BAD_USER_INPUT

@@ -282,6 +282,8 @@ class BadInputSuiteTest extends DatabaseTest {
                 query("depth 14", "{ users(first: 1) { nodes { pools(first: 1) { nodes { issuer { pools(first: 1) {"
                         + " nodes { issuer { pools(first: 1) { nodes { issuer { pools(first: 1) { nodes { address"
                         + " } } } } } } } } } } } } } }", 400, "QUERY_TOO_COMPLEX"),
+                query("introspection bomb", "{__schema{types{fields{type{fields{type{fields{type{fields{type{name}"
+                        + "}}}}}}}}}}", 400, "QUERY_TOO_COMPLEX"),
                 query("cost 100 × 100", "{ pools(first: 100) { nodes { loans(first: 100) { nodes { borrower {"
                         + " address } } } } } }", 400, "QUERY_TOO_COMPLEX"),
                 row("cost 100 × 100 through variables",
