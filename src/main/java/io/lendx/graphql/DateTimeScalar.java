@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** RFC 3339 instants: any offset on input, always UTC ({@code Z}) on output. */
 final class DateTimeScalar {
@@ -26,18 +27,33 @@ final class DateTimeScalar {
             .coercing(new DateTimeCoercing())
             .build();
 
+    private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("\\d{4}-");
+    /** PostgreSQL has no year 0 (1 BC): the earliest instant both agree on. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private DateTimeScalar() {
     }
 
     static Instant parse(String text) {
+        Instant instant;
         try {
+            // RFC 3339 years have four digits; java.time would also take "+275760-09-13T00:00:00Z".
+            if (!FOUR_DIGIT_YEAR.matcher(text).lookingAt()) {
+                throw new DateTimeParseException("not a four-digit year", text, 0);
+            }
             // Stored as timestamptz, which keeps microseconds.
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+            instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
                     .truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Expected an RFC 3339 date-time with an offset, like "
                     + "\"2026-11-21T10:15:30Z\"");
         }
+        // An offset can still carry the instant past a four-digit year in UTC, which is how it is read back.
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException("The date-time must fall within the years 0001 to 9999 in UTC");
+        }
+        return instant;
     }
 
     private static final class DateTimeCoercing implements Coercing<Instant, String> {

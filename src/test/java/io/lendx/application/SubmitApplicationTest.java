@@ -10,6 +10,8 @@ import io.lendx.support.MutableClock;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -202,6 +204,21 @@ class SubmitApplicationTest extends DatabaseTest {
                 .singleError("BAD_USER_INPUT");
         graphql.mutation("application/SubmitApplication", input("poolAddress", pool, "principal", "500",
                 "dissolutionDate", clock.instant().toString()), borrower.apiKey())
+                .singleError("BAD_USER_INPUT");
+
+        assertUnchanged(pool, 0, borrower);
+    }
+
+    /** One rule for years: four digits, read back as written (the probe's +275760 was accepted, 10000 refused). */
+    @ParameterizedTest
+    @ValueSource(strings = {"+275760-09-13T00:00:00Z", "10000-01-01T00:00:00Z", "9999-12-31T23:00:00-05:00"})
+    void aDissolutionDateBeyondFourDigitYearsIsBadInput(String dissolutionDate) {
+        Actor issuer = actors.register();
+        Actor borrower = actors.register();
+        String pool = actors.pool(issuer, "5000");
+
+        graphql.mutation("application/SubmitApplication", input("poolAddress", pool, "principal", "500",
+                "dissolutionDate", dissolutionDate), borrower.apiKey())
                 .singleError("BAD_USER_INPUT");
 
         assertUnchanged(pool, 0, borrower);

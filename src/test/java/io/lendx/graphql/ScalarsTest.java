@@ -83,10 +83,16 @@ class ScalarsTest {
         assertEquals(instant, DATE_TIME.parseValue("2026-11-21T12:15:30.123456+02:00", CONTEXT, Locale.ROOT));
         assertEquals(OffsetDateTime.parse("2026-01-01T00:00:00Z").toInstant(),
                 DATE_TIME.parseValue("2026-01-01T00:00:00Z", CONTEXT, Locale.ROOT));
+        assertEquals("9999-12-31T23:59:59Z", DATE_TIME.serialize(
+                DATE_TIME.parseValue("9999-12-31T23:59:59Z", CONTEXT, Locale.ROOT), CONTEXT, Locale.ROOT));
+        assertEquals("0001-01-01T00:00:00Z", DATE_TIME.serialize(
+                DATE_TIME.parseValue("0001-01-01T00:00:00Z", CONTEXT, Locale.ROOT), CONTEXT, Locale.ROOT));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-11-21", "2026-11-21T10:15:30", "yesterday", "2026-13-01T00:00:00Z", ""})
+    @ValueSource(strings = {"2026-11-21", "2026-11-21T10:15:30", "yesterday", "2026-13-01T00:00:00Z", "",
+            "+275760-09-13T00:00:00Z", "10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "+2026-11-21T10:15:30Z",
+            "9999-12-31T23:00:00-05:00", "0001-01-01T00:30:00+01:00", "0000-06-01T00:00:00Z", "26-11-21T10:15:30Z"})
     void incompleteOrInvalidDateTimesAreRefused(String input) {
         assertThrows(CoercingParseValueException.class, () -> DATE_TIME.parseValue(input, CONTEXT, Locale.ROOT));
     }
