@@ -9,6 +9,7 @@ import io.lendx.graphql.ChildPages;
 import io.lendx.graphql.Connection;
 import io.lendx.graphql.Connections;
 import io.lendx.graphql.FeatureWiring;
+import io.lendx.graphql.MutationContext;
 import io.lendx.graphql.LoaderKey;
 import io.lendx.graphql.ChildPages.CountKey;
 import io.lendx.graphql.ChildPages.PageKey;
@@ -62,21 +63,21 @@ public class ApplicationWiring implements FeatureWiring {
     private CompletableFuture<ApplicationPayload> submitApplication(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
         Map<String, Object> input = Arguments.input(env, "input");
-        return service.submit(caller, new SubmitApplicationInput(Arguments.field(input, "applicationAddress"),
+        return MutationContext.future(env,
+                service.submit(caller, new SubmitApplicationInput(Arguments.field(input, "applicationAddress"),
                         Arguments.field(input, "poolAddress"), Arguments.field(input, "principal"),
                         Arguments.field(input, "offeredCollateral"), Arguments.field(input, "dissolutionDate"),
                         Arguments.field(input, "txHash"), Arguments.field(input, "idempotencyKey")))
-                .map(ApplicationPayload::new)
-                .toFuture();
+                .map(ApplicationPayload::new));
     }
 
     private CompletableFuture<ApplicationPayload> rejectApplication(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
         Map<String, Object> input = Arguments.input(env, "input");
-        return service.reject(caller, new RejectApplicationInput(Arguments.field(input, "applicationAddress"),
+        return MutationContext.future(env,
+                service.reject(caller, new RejectApplicationInput(Arguments.field(input, "applicationAddress"),
                         Arguments.field(input, "idempotencyKey")))
-                .map(ApplicationPayload::new)
-                .toFuture();
+                .map(ApplicationPayload::new));
     }
 
     private CompletableFuture<Connection<LoanApplication>> applications(DataFetchingEnvironment env) {

@@ -24,7 +24,8 @@ public class AuditService {
 
     /** An attempt to record, before its time and id are assigned. */
     public record Attempt(@Nullable String actor, String action, @Nullable String target,
-                          @Nullable String errorCode, @Nullable String requestId, @Nullable String clientAddress) {
+                          @Nullable String errorCode, @Nullable String requestId, @Nullable String clientAddress,
+                          boolean replay) {
     }
 
     /**
@@ -34,7 +35,8 @@ public class AuditService {
     public Mono<AuditEvent> record(Attempt attempt) {
         return events.save(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), storable(attempt.actor()),
                 storable(attempt.action()), storable(attempt.target()),
-                attempt.errorCode() == null ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+                attempt.errorCode() != null ? AuditOutcome.FAILURE
+                        : attempt.replay() ? AuditOutcome.REPLAY : AuditOutcome.SUCCESS,
                 storable(attempt.errorCode()), storable(attempt.requestId()), storable(attempt.clientAddress())));
     }
 

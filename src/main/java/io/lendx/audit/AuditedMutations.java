@@ -8,7 +8,9 @@ import io.lendx.auth.Callers;
 import io.lendx.error.ApiException;
 import io.lendx.error.ErrorCode;
 import io.lendx.graphql.FetcherDecorator;
+import io.lendx.graphql.MutationContext;
 import io.lendx.graphql.RequestInfo;
+import io.lendx.idempotency.ReplayNotice;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -41,10 +43,14 @@ public class AuditedMutations implements FetcherDecorator {
         if (!MUTATION.equals(field.getTypeName())) {
             return fetcher;
         }
-        return env -> run(fetcher, env).handle((value, failure) -> record(env, value, failure)
-                        .thenCompose(recorded -> failure == null ? CompletableFuture.completedFuture(value)
-                                : CompletableFuture.failedFuture(failure)))
-                .thenCompose(outcome -> outcome);
+        return env -> {
+            ReplayNotice replay = new ReplayNotice();
+            MutationContext.set(env, Map.of(ReplayNotice.class, replay));
+            return run(fetcher, env).handle((value, failure) -> record(env, value, failure, replay.wasReplayed())
+                            .thenCompose(recorded -> failure == null ? CompletableFuture.completedFuture(value)
+                                    : CompletableFuture.failedFuture(failure)))
+                    .thenCompose(outcome -> outcome);
+        };
     }
 
     private static CompletableFuture<Object> run(DataFetcher<?> fetcher, DataFetchingEnvironment env) {
@@ -58,16 +64,17 @@ public class AuditedMutations implements FetcherDecorator {
     }
 
     private CompletableFuture<Void> record(DataFetchingEnvironment env, @Nullable Object value,
-                                           @Nullable Throwable failure) {
+                                           @Nullable Throwable failure, boolean replay) {
         Caller caller = Callers.optional(env);
         RequestInfo request = env.getGraphQlContext().get(RequestInfo.class);
         Map<String, Object> input = env.getArgument("input");
         AuditService.Attempt attempt = new AuditService.Attempt(caller == null ? null : caller.identity(),
                 env.getField().getName(), AuditTargets.of(input, value), failure == null ? null : codeOf(failure),
-                request == null ? null : request.requestId(), request == null ? null : request.clientAddress());
+                request == null ? null : request.requestId(), request == null ? null : request.clientAddress(),
+                replay);
         return audit.record(attempt)
                 .doOnError(e -> LOG.error("Could not audit {} by {} (outcome {})", attempt.action(), attempt.actor(),
-                        attempt.errorCode() == null ? "SUCCESS" : attempt.errorCode(), e))
+                        attempt.errorCode() == null ? (replay ? "REPLAY" : "SUCCESS") : attempt.errorCode(), e))
                 .onErrorComplete()
                 .then()
                 .toFuture();

@@ -34,7 +34,7 @@ public class RefusedMutationAudit implements RefusedRequestListener {
         Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
         return Flux.fromIterable(Operations.mutationFields(query, operationName))
                 .concatMap(action -> audit.record(new AuditService.Attempt(null, action, null,
-                        String.valueOf(code), RequestIdFilter.of(request), addresses.resolve(request))))
+                        String.valueOf(code), RequestIdFilter.of(request), addresses.resolve(request), false)))
                 .doOnError(failure -> LOG.error("Could not audit a refused mutation", failure))
                 .onErrorComplete()
                 .then();

@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.lendx.graphql.Arguments;
 import io.lendx.graphql.FeatureWiring;
+import io.lendx.graphql.MutationContext;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
 
@@ -43,25 +44,25 @@ public class AuthWiring implements FeatureWiring {
 
     private CompletableFuture<RegisterUserPayload> registerUser(DataFetchingEnvironment env) {
         Map<String, Object> input = Arguments.input(env, "input");
-        return registration.register(new RegisterUserInput(Arguments.field(input, "address"),
-                Arguments.field(input, "did"), Arguments.field(input, "idempotencyKey"))).toFuture();
+        return MutationContext.future(env,
+                registration.register(new RegisterUserInput(Arguments.field(input, "address"),
+                Arguments.field(input, "did"), Arguments.field(input, "idempotencyKey"))));
     }
 
     private CompletableFuture<ApiKeyService.IssuedKey> createApiKey(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
         Map<String, Object> input = Arguments.input(env, "input");
-        return keys.create(caller, new CreateApiKeyInput(Arguments.<Integer>field(input, "expiresInDays"),
+        return MutationContext.future(env,
+                keys.create(caller, new CreateApiKeyInput(Arguments.<Integer>field(input, "expiresInDays"),
                         Arguments.enumValue(Arguments.field(input, "role"), Role.class),
-                        Arguments.field(input, "userAddress"), Arguments.field(input, "idempotencyKey")))
-                .toFuture();
+                        Arguments.field(input, "userAddress"), Arguments.field(input, "idempotencyKey"))));
     }
 
     private CompletableFuture<Map<String, Object>> revokeApiKey(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
         Map<String, Object> input = Arguments.input(env, "input");
-        return keys.revoke(caller, new RevokeApiKeyInput(Arguments.field(input, "keyId"),
+        return MutationContext.future(env, keys.revoke(caller, new RevokeApiKeyInput(Arguments.field(input, "keyId"),
                         Arguments.field(input, "idempotencyKey")))
-                .map(revoked -> Map.<String, Object>of("revoked", revoked))
-                .toFuture();
+                .map(revoked -> Map.<String, Object>of("revoked", revoked)));
     }
 }

@@ -4,6 +4,7 @@ import graphql.schema.idl.RuntimeWiring;
 import io.lendx.auth.Callers;
 import io.lendx.graphql.Arguments;
 import io.lendx.graphql.FeatureWiring;
+import io.lendx.graphql.MutationContext;
 import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
@@ -34,11 +35,10 @@ public class BalanceWiring implements FeatureWiring {
                 .load(env.<User>getSource().address())));
         wiring.type("Mutation", type -> type.dataFetcher("updateMptBalance", env -> {
             Map<String, Object> input = Arguments.input(env, "input");
-            return service.update(Callers.require(env), new UpdateMptBalanceInput(
+            return MutationContext.future(env, service.update(Callers.require(env), new UpdateMptBalanceInput(
                             Arguments.field(input, "userAddress"), Arguments.field(input, "mptId"),
                             Arguments.field(input, "balance"), Arguments.field(input, "idempotencyKey")))
-                    .map(UpdateMptBalancePayload::new)
-                    .toFuture();
+                    .map(UpdateMptBalancePayload::new));
         }));
     }
 }

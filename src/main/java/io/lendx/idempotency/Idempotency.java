@@ -63,7 +63,11 @@ public class Idempotency {
                         return Mono.error(new ConflictException(ConflictException.Reason.IDEMPOTENCY_KEY_REUSED,
                                 "This idempotencyKey was already used for a different request"));
                     }
-                    return replay.apply(read(first.result()));
+                    return Mono.deferContextual(context -> {
+                        context.getOrEmpty(ReplayNotice.class).map(ReplayNotice.class::cast)
+                                .ifPresent(ReplayNotice::markReplayed);
+                        return replay.apply(read(first.result()));
+                    });
                 }));
     }
 

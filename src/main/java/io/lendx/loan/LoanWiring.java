@@ -11,6 +11,7 @@ import io.lendx.graphql.ChildPages;
 import io.lendx.graphql.Connection;
 import io.lendx.graphql.Connections;
 import io.lendx.graphql.FeatureWiring;
+import io.lendx.graphql.MutationContext;
 import io.lendx.paging.PageRequest;
 import io.lendx.pool.Pool;
 import io.lendx.pool.PoolLoaders;
@@ -58,18 +59,19 @@ public class LoanWiring implements FeatureWiring {
                         env -> children(env, LoanParent.LENDER, env.<User>getSource().address())));
         wiring.type("Mutation", type -> type
                 .dataFetcher("approveApplication", this::approveApplication)
-                .dataFetcher("repayLoan", env -> service.repay(Callers.require(env), action(env))
-                        .map(LoanPayload::new).toFuture())
-                .dataFetcher("markLoanDefaulted", env -> service.markDefaulted(Callers.require(env), action(env))
-                        .map(LoanPayload::new).toFuture()));
+                .dataFetcher("repayLoan", env -> MutationContext.future(env,
+                        service.repay(Callers.require(env), action(env)).map(LoanPayload::new)))
+                .dataFetcher("markLoanDefaulted", env -> MutationContext.future(env,
+                        service.markDefaulted(Callers.require(env), action(env)).map(LoanPayload::new))));
     }
 
     private CompletableFuture<ApproveApplicationPayload> approveApplication(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
         Map<String, Object> input = Arguments.input(env, "input");
-        return service.approve(caller, new ApproveApplicationInput(Arguments.field(input, "applicationAddress"),
-                Arguments.field(input, "loanAddress"), Arguments.field(input, "txHash"),
-                Arguments.field(input, "idempotencyKey"))).toFuture();
+        return MutationContext.future(env, service.approve(caller, new ApproveApplicationInput(
+                Arguments.field(input, "applicationAddress"), Arguments.field(input, "loanAddress"),
+                Arguments.field(input, "txHash"),
+                Arguments.field(input, "idempotencyKey"))));
     }
 
     private static LoanActionInput action(DataFetchingEnvironment env) {

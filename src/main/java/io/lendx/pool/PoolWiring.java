@@ -9,6 +9,7 @@ import io.lendx.graphql.ChildPages;
 import io.lendx.graphql.Connection;
 import io.lendx.graphql.Connections;
 import io.lendx.graphql.FeatureWiring;
+import io.lendx.graphql.MutationContext;
 import io.lendx.paging.PageRequest;
 import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
@@ -46,12 +47,12 @@ public class PoolWiring implements FeatureWiring {
     private CompletableFuture<CreatePoolPayload> createPool(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
         Map<String, Object> input = Arguments.input(env, "input");
-        return service.create(caller, new CreatePoolInput(Arguments.field(input, "poolAddress"),
+        return MutationContext.future(env,
+                service.create(caller, new CreatePoolInput(Arguments.field(input, "poolAddress"),
                         Arguments.field(input, "totalBalance"), Arguments.field(input, "minimumLoan"),
                         Arguments.<Integer>field(input, "durationDays"), Arguments.field(input, "interestRate"),
                         Arguments.field(input, "txHash"), Arguments.field(input, "idempotencyKey")))
-                .map(CreatePoolPayload::new)
-                .toFuture();
+                .map(CreatePoolPayload::new));
     }
 
     private CompletableFuture<Connection<Pool>> pools(DataFetchingEnvironment env) {

@@ -46,6 +46,7 @@ class DatabaseCommandsTest {
                 1  Pending  create marketplace
                 2  Pending  api keys and idempotency
                 3  Pending  audit log
+                4  Pending  audit replays
                 Current version: none
                 """, status.output());
         assertEquals(List.of(), tables(database), "status changes nothing");
@@ -58,7 +59,7 @@ class DatabaseCommandsTest {
         Outcome migrate = db(database, "migrate");
 
         assertEquals(0, migrate.exitCode(), migrate.output());
-        assertEquals("Applied 3 migration(s); schema version 3\n", migrate.output());
+        assertEquals("Applied 4 migration(s); schema version 4\n", migrate.output());
         assertEquals(TABLES, tables(database));
         Outcome status = db(database, "status");
         assertEquals(0, status.exitCode());
@@ -66,12 +67,13 @@ class DatabaseCommandsTest {
                 1  Success  create marketplace
                 2  Success  api keys and idempotency
                 3  Success  audit log
-                Current version: 3
+                4  Success  audit replays
+                Current version: 4
                 """, status.output());
 
         Outcome again = db(database, "migrate");
         assertEquals(0, again.exitCode(), again.output());
-        assertEquals("Applied 0 migration(s); schema version 3\n", again.output());
+        assertEquals("Applied 0 migration(s); schema version 4\n", again.output());
     }
 
     @Test
@@ -131,12 +133,12 @@ class DatabaseCommandsTest {
         Outcome reset = db(database, "reset", "--force");
 
         assertEquals(0, reset.exitCode(), reset.output());
-        assertEquals("Dropped every object of the schema\nApplied 3 migration(s); schema version 3\n", reset.output());
+        assertEquals("Dropped every object of the schema\nApplied 4 migration(s); schema version 4\n", reset.output());
         assertEquals(TABLES, tables(database));
         for (String table : TABLES) {
             assertEquals(0, count(database, table), table);
         }
-        assertEquals(3, count(database, "flyway_schema_history WHERE success"));
+        assertEquals(4, count(database, "flyway_schema_history WHERE success"));
         assertEquals(0, db(database, "seed-sample").exitCode(), "the reset database takes the sample again");
     }
 

@@ -33,6 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.lendx.support.Actors.input;
@@ -261,6 +265,51 @@ class AuditLogTest extends DatabaseTest {
         assertEquals("FAILURE", row.get("outcome"));
         assertEquals("BAD_USER_INPUT", row.get("error_code"));
         assertEquals(keyId.replace('\u0000', '\uFFFD'), row.get("target"));
+    }
+
+    @Test
+    void aReplayIsAuditedAsAReplay() throws SQLException {
+        Actor issuer = actors.register();
+        Map<String, Object> input = new HashMap<>(pool(Fixtures.newObjectId()));
+        input.put("idempotencyKey", "create-once-" + Fixtures.newObjectId());
+
+        Reply first = http.post(CREATE_POOL, Map.of("input", input), issuer.apiKey(), MediaType.APPLICATION_JSON);
+        Reply again = http.post(CREATE_POOL, Map.of("input", input), issuer.apiKey(), MediaType.APPLICATION_JSON);
+
+        assertEquals(first.graphql().<String>data("createPool.pool.address"),
+                again.graphql().data("createPool.pool.address"));
+        assertEquals("SUCCESS", onlyRowOf(first).get("outcome"));
+        Map<String, Object> replay = onlyRowOf(again);
+        assertEquals("REPLAY", replay.get("outcome"));
+        assertNull(replay.get("error_code"));
+        assertEquals(input.get("poolAddress"), replay.get("target"));
+    }
+
+    /** The probe's ten concurrent retries of one key: one effect, one success, nine replays. */
+    @Test
+    void concurrentRetriesOfOneKeyAreOneSuccessAndReplays() throws Exception {
+        Actor issuer = actors.register();
+        Map<String, Object> input = new HashMap<>(pool(Fixtures.newObjectId()));
+        input.put("idempotencyKey", "race-" + Fixtures.newObjectId());
+        ExecutorService clients = Executors.newFixedThreadPool(10);
+        List<Future<Reply>> replies = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                replies.add(clients.submit(() -> http.post(CREATE_POOL, Map.of("input", input), issuer.apiKey(),
+                        MediaType.APPLICATION_JSON)));
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<Reply> reply : replies) {
+                Reply answered = reply.get(30, TimeUnit.SECONDS);
+                assertEquals(input.get("poolAddress"), answered.graphql().data("createPool.pool.address"));
+                outcomes.add((String) onlyRowOf(answered).get("outcome"));
+            }
+            assertEquals(1, outcomes.stream().filter("SUCCESS"::equals).count(), outcomes::toString);
+            assertEquals(9, outcomes.stream().filter("REPLAY"::equals).count(), outcomes::toString);
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(1, count("SELECT count(*) FROM pools WHERE pool_address = ?", input.get("poolAddress")));
     }
 
     @Test
