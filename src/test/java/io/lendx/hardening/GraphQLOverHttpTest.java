@@ -12,11 +12,17 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +49,8 @@ class GraphQLOverHttpTest extends DatabaseTest {
 
     @Inject
     GraphQLHttp http;
+    @Inject
+    EmbeddedServer server;
     @Inject
     Actors actors;
 
@@ -222,7 +230,46 @@ class GraphQLOverHttpTest extends DatabaseTest {
         assertEquals(413, reply.status(), reply::toString);
         assertNotNull(reply.header(RequestIdFilter.HEADER), reply::toString);
         assertNoInternals(reply.body());
+        reply.graphql().singleError("BAD_USER_INPUT");
         assertEquals(0, count("SELECT count(*) FROM users WHERE address = ?", address));
+    }
+
+    /** The probe's 10 kB Authorization and X-Request-Id headers: 431, in the errors shape. */
+    @ParameterizedTest
+    @ValueSource(strings = {HttpHeaders.AUTHORIZATION, RequestIdFilter.HEADER})
+    void headersOverTheLimitAre431InTheErrorsShape(String header) {
+        MutableHttpRequest<String> request = HttpRequest.POST("/graphql", http.body("{ viewer { address } }", Map.of()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(header, "Bearer " + "a".repeat(10_000));
+
+        Reply reply = http.exchange(request, null);
+
+        assertEquals(431, reply.status(), reply::toString);
+        assertNoInternals(reply.body());
+        reply.graphql().singleError("BAD_USER_INPUT");
+    }
+
+    /** A Content-Length over the limit is refused before a byte of the body is read. */
+    @Test
+    void aDeclaredFortyMegabyteBodyIs413BeforeItIsSent() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 40000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder answer = new StringBuilder();
+            byte[] chunk = new byte[4096];
+            int read;
+            // Until the errors body has arrived: the connection may stay open after it.
+            while (!answer.toString().endsWith("}]}") && (read = socket.getInputStream().read(chunk)) > 0) {
+                answer.append(new String(chunk, 0, read, StandardCharsets.UTF_8));
+            }
+
+            assertTrue(answer.toString().startsWith("HTTP/1.1 413"), answer::toString);
+            assertTrue(answer.toString().contains("\"code\":\"BAD_USER_INPUT\""), answer::toString);
+            assertNoInternals(answer.toString());
+        }
     }
 
     @Test
