@@ -29,8 +29,8 @@ public class AuditService {
     }
 
     /**
-     * Records an attempt in a transaction of its own: a refused mutation rolled its own back,
-     * and its audit row must survive that.
+     * Records an attempt: inside the transaction the subscriber runs in (a mutation's, so the row
+     * commits with its effect), or else on its own (a refusal, whose transaction rolled back).
      */
     public Mono<AuditEvent> record(Attempt attempt) {
         return events.save(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), storable(attempt.actor()),

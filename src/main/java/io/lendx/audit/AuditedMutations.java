@@ -12,19 +12,25 @@ import io.lendx.graphql.MutationContext;
 import io.lendx.graphql.RequestInfo;
 import io.lendx.idempotency.ReplayNotice;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.r2dbc.operations.R2dbcOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Audits every mutation attempt: whatever the mutation's fetcher does (succeeds, is refused,
- * throws before it starts), one row is written after it and before its answer is sent. Only
- * the fields of {@code Mutation} are wrapped; reads pay nothing.
+ * throws before it starts), one row is written before its answer is sent. A success's row is
+ * written in the mutation's own transaction, so a committed effect always has its row; a
+ * refusal, whose transaction rolled back, gets its row in one of its own. Only the fields of
+ * {@code Mutation} are wrapped; reads pay nothing.
  */
 @Singleton
 public class AuditedMutations implements FetcherDecorator {
@@ -33,9 +39,11 @@ public class AuditedMutations implements FetcherDecorator {
     private static final String MUTATION = "Mutation";
 
     private final AuditService audit;
+    private final R2dbcOperations transactions;
 
-    public AuditedMutations(AuditService audit) {
+    public AuditedMutations(AuditService audit, R2dbcOperations transactions) {
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     @Override
@@ -45,10 +53,26 @@ public class AuditedMutations implements FetcherDecorator {
         }
         return env -> {
             ReplayNotice replay = new ReplayNotice();
-            MutationContext.set(env, Map.of(ReplayNotice.class, replay));
-            return run(fetcher, env).handle((value, failure) -> record(env, value, failure, replay.wasReplayed())
-                            .thenCompose(recorded -> failure == null ? CompletableFuture.completedFuture(value)
-                                    : CompletableFuture.failedFuture(failure)))
+            AtomicBoolean auditedInItsTransaction = new AtomicBoolean();
+            MutationContext.set(env, Map.of(ReplayNotice.class, replay), new MutationContext.Wrapper() {
+                @Override
+                public <T> Mono<T> wrap(Mono<T> mutation) {
+                    // The success row commits with the effect, or neither does: written after the
+                    // commit, it was lost when the database went away in between.
+                    // singleOrEmpty, not Mono.from: the value must wait for the commit, and
+                    // Mono.from would cancel the transaction at its first value.
+                    return Flux.from(transactions.withTransaction(status -> mutation.flatMap(value ->
+                            audit.record(attempt(env, value, null, replay.wasReplayed()))
+                                    .doOnSuccess(row -> auditedInItsTransaction.set(true))
+                                    .thenReturn(value)))).singleOrEmpty();
+                }
+            });
+            return run(fetcher, env).handle((value, failure) -> failure == null && auditedInItsTransaction.get()
+                            ? CompletableFuture.completedFuture(value)
+                            // A refusal rolled its own transaction back; its row is written in one of its own.
+                            : record(env, value, failure, replay.wasReplayed())
+                                    .thenCompose(recorded -> failure == null ? CompletableFuture.completedFuture(value)
+                                            : CompletableFuture.failedFuture(failure)))
                     .thenCompose(outcome -> outcome);
         };
     }
@@ -65,19 +89,24 @@ public class AuditedMutations implements FetcherDecorator {
 
     private CompletableFuture<Void> record(DataFetchingEnvironment env, @Nullable Object value,
                                            @Nullable Throwable failure, boolean replay) {
-        Caller caller = Callers.optional(env);
-        RequestInfo request = env.getGraphQlContext().get(RequestInfo.class);
-        Map<String, Object> input = env.getArgument("input");
-        AuditService.Attempt attempt = new AuditService.Attempt(caller == null ? null : caller.identity(),
-                env.getField().getName(), AuditTargets.of(input, value), failure == null ? null : codeOf(failure),
-                request == null ? null : request.requestId(), request == null ? null : request.clientAddress(),
-                replay);
+        AuditService.Attempt attempt = attempt(env, value, failure, replay);
         return audit.record(attempt)
                 .doOnError(e -> LOG.error("Could not audit {} by {} (outcome {})", attempt.action(), attempt.actor(),
                         attempt.errorCode() == null ? (replay ? "REPLAY" : "SUCCESS") : attempt.errorCode(), e))
                 .onErrorComplete()
                 .then()
                 .toFuture();
+    }
+
+    private static AuditService.Attempt attempt(DataFetchingEnvironment env, @Nullable Object value,
+                                                @Nullable Throwable failure, boolean replay) {
+        Caller caller = Callers.optional(env);
+        RequestInfo request = env.getGraphQlContext().get(RequestInfo.class);
+        Map<String, Object> input = env.getArgument("input");
+        return new AuditService.Attempt(caller == null ? null : caller.identity(),
+                env.getField().getName(), AuditTargets.of(input, value), failure == null ? null : codeOf(failure),
+                request == null ? null : request.requestId(), request == null ? null : request.clientAddress(),
+                replay);
     }
 
     private static String codeOf(Throwable failure) {

@@ -7,24 +7,36 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Entries a mutation's decorators hand to the mutation's own reactive chain. A fetcher leaves
- * Reactor with {@code toFuture()}, so what the chain should see in its Reactor context (say, a
- * {@code ReplayNotice}) travels through the GraphQL context to {@link #future}. Mutation fields
- * run one after another, so one request holds one mutation's entries at a time.
+ * What a mutation's decorators hand to the mutation's own reactive chain. A fetcher leaves
+ * Reactor with {@code toFuture()}, so the decorator's part travels through the GraphQL context
+ * to {@link #future}: entries for the chain's Reactor context (say, a {@code ReplayNotice}) and
+ * a {@link Wrapper} around the chain (say, a transaction that also writes the audit row). Mutation
+ * fields run one after another, so one request holds one mutation's part at a time.
  */
 public final class MutationContext {
+
+    /** Wraps a mutation's reactive chain; generic, so not a lambda. */
+    public interface Wrapper {
+        <T> Mono<T> wrap(Mono<T> mutation);
+    }
+
+    private record Part(Map<Object, Object> entries, Wrapper wrapper) {
+    }
 
     private MutationContext() {
     }
 
     /** Set by a decorator just before it calls the mutation's fetcher. */
-    public static void set(DataFetchingEnvironment env, Map<Object, Object> entries) {
-        env.getGraphQlContext().put(MutationContext.class, entries);
+    public static void set(DataFetchingEnvironment env, Map<Object, Object> entries, Wrapper wrapper) {
+        env.getGraphQlContext().put(MutationContext.class, new Part(entries, wrapper));
     }
 
-    /** The mutation run with the entries in its Reactor context, as the fetcher's value. */
+    /** The mutation, wrapped and with the entries in its Reactor context, as the fetcher's value. */
     public static <T> CompletableFuture<T> future(DataFetchingEnvironment env, Mono<T> mutation) {
-        Map<Object, Object> entries = env.getGraphQlContext().get(MutationContext.class);
-        return (entries == null ? mutation : mutation.contextWrite(context -> context.putAllMap(entries))).toFuture();
+        Part part = env.getGraphQlContext().get(MutationContext.class);
+        if (part == null) {
+            return mutation.toFuture();
+        }
+        return part.wrapper().wrap(mutation).contextWrite(context -> context.putAllMap(part.entries())).toFuture();
     }
 }

@@ -31,11 +31,20 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -58,6 +67,9 @@ class DatabaseOutageTest implements TestPropertyProvider {
 
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
     private static final String COUNT_USERS = "{ users { totalCount } }";
+    /** The payload reads the issuer after the commit, so a stop can fall between commit and answer. */
+    private static final String CREATE_POOL_WITH_ISSUER = """
+            mutation($input: CreatePoolInput!) { createPool(input: $input) { pool { address issuer { address did } } } }""";
     /**
      * The longest a request or readiness check may take while the database is down: well past
      * the 2 s readiness check and the 3 s acquire and connect timeouts, well short of hanging.
@@ -193,6 +205,62 @@ class DatabaseOutageTest implements TestPropertyProvider {
                 .data("user.address"));
     }
 
+    /**
+     * The database stops while pools are being created: mutations that committed but could not
+     * answer (their payload needs one more read) must still have their audit row, because it
+     * commits in the same transaction as the pool.
+     */
+    @Test
+    @Order(3)
+    @Timeout(120)
+    void everyCommittedMutationIsAuditedWhenTheDatabaseStopsUnderLoad() throws Exception {
+        Actor issuer = actors.register();
+        AtomicInteger answered = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        for (int i = 0; i < 3; i++) {
+            clients.execute(() -> {
+                while (!stop.get()) {
+                    try {
+                        graphql.send(CREATE_POOL_WITH_ISSUER, Map.of("input", Map.of("totalBalance", "1000",
+                                "minimumLoan", "100", "durationDays", 30, "interestRate", "5")), issuer.apiKey());
+                    } catch (RuntimeException refused) {
+                        // The database is going away: some requests fail, which is the point.
+                    }
+                    answered.incrementAndGet();
+                }
+            });
+        }
+        try {
+            awaitCondition(() -> answered.get() >= 20, Duration.ofSeconds(60), "20 mutations answered");
+            stopDatabase();
+            int atStop = answered.get();
+            awaitCondition(() -> answered.get() >= atStop + 6, Duration.ofSeconds(60),
+                    "the clients saw the outage");
+        } finally {
+            stop.set(true);
+            clients.shutdown();
+            assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
+            if (postgres == null) {
+                startDatabase();
+            }
+        }
+
+        try (Connection database = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
+                "postgres", "postgres");
+             PreparedStatement unaudited = database.prepareStatement("SELECT count(*) FILTER (WHERE NOT EXISTS"
+                     + " (SELECT 1 FROM audit_events a WHERE a.target = p.pool_address AND a.outcome = 'SUCCESS')),"
+                     + " count(*) FROM pools p WHERE p.issuer_address = ?")) {
+            unaudited.setString(1, issuer.address());
+            try (ResultSet counts = unaudited.executeQuery()) {
+                assertTrue(counts.next());
+                assertTrue(counts.getLong(2) >= 20, "pools were created before the stop");
+                assertEquals(0, counts.getLong(1), "committed pools without a SUCCESS audit row");
+            }
+        }
+        awaitStatus("/health/readiness", HttpStatus.OK, Duration.ofSeconds(20));
+    }
+
     @AfterAll
     void removeTheDatabase() throws IOException {
         stopDatabase();
@@ -290,6 +358,16 @@ class DatabaseOutageTest implements TestPropertyProvider {
             } finally {
                 postgres = null;
             }
+        }
+    }
+
+    private static void awaitCondition(Supplier<Boolean> condition, Duration within, String what) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                fail("Not within " + within + ": " + what);
+            }
+            sleep(20);
         }
     }
 
