@@ -19,8 +19,12 @@ public class OperationCosts {
             .weigher((String document, Integer cost) -> document.length())
             .build();
 
+    /** Called on every request: a read, and a write only when the cost changed. */
     void record(String document, int cost) {
-        costs.put(document, cost);
+        Integer known = costs.getIfPresent(document);
+        if (known == null || known != cost) {
+            costs.put(document, cost);
+        }
     }
 
     /** The last known cost of the document, or -1 if it has not run yet. */

@@ -56,7 +56,8 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
         check(shape.depth(), limits.getMaxDepth(), "deep", "levels of nesting");
         check(shape.aliases(), limits.getMaxAliases(), "wide", "aliases");
         check(shape.rootFields(), limits.getMaxRootFields(), "wide", "root fields");
-        check(shape.cost(), limits.getMaxCost(), "costly", "cost units (a connection multiplies its selection by first)");
+        check(shape.cost(), limits.getMaxCost(), "costly",
+                "cost units (a connection multiplies its selection by first)");
         return super.beginExecuteOperation(parameters, state);
     }
 

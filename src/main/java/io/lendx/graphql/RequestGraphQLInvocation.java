@@ -65,7 +65,8 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                     context.putAll(entries);
                     return context;
                 })
-                .flatMap(context -> gate.admit(invocationData.getQuery(), Mono.fromFuture(() -> execute(invocationData, context))));
+                .flatMap(context -> gate.admit(invocationData.getQuery(),
+                        Mono.fromFuture(() -> execute(invocationData, context))));
         // Not Mono.timeout: it builds a description of the whole operator chain on every request.
         Mono<ExecutionResult> deadline = Mono.delay(deadline(invocationData)).then(Mono.error(RequestTimedOut::new));
         return Mono.firstWithSignal(execution, deadline)
