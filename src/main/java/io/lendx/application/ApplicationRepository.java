@@ -31,13 +31,8 @@ public abstract class ApplicationRepository implements ReactorCrudRepository<Loa
     static final Table<LoanApplication> TABLE = new Table<>("applications", "application_address",
             LoanApplication::address, ApplicationRepository::fromRow,
             Set.of("application_address", "borrower_address", "pool_address", "state"),
-            Map.of("principal", List.of("principal"),
-                    "offeredCollateral", List.of("offered_collateral"),
-                    "applicationDate", List.of("application_date"),
-                    "dissolutionDate", List.of("dissolution_date"),
-                    "txHash", List.of("tx_hash"),
-                    "createdAt", List.of("created_at"),
-                    "updatedAt", List.of("updated_at")));
+            Table.fieldColumns(List.of("principal", "offered_collateral", "application_date", "dissolution_date",
+                    "tx_hash", "created_at", "updated_at"), Map.of()));
     static final SortField<LoanApplication> CREATED_AT =
             SortField.instant("applications.CREATED_AT", "created_at", LoanApplication::createdAt);
     static final SortField<LoanApplication> ADDRESS =

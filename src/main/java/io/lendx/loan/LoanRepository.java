@@ -30,15 +30,9 @@ public abstract class LoanRepository implements ReactorCrudRepository<Loan, Stri
 
     static final Table<Loan> TABLE = new Table<>("loans", "loan_address", Loan::address, LoanRepository::fromRow,
             Set.of("loan_address", "pool_address", "borrower_address", "lender_address", "application_address", "state"),
-            Map.of("principal", List.of("principal"),
-                    "interest", List.of("interest"),
-                    "totalAmountDue", List.of("principal", "interest"),
-                    "startDate", List.of("start_date"),
-                    "endDate", List.of("end_date"),
-                    "isOverdue", List.of("end_date"),
-                    "txHash", List.of("tx_hash"),
-                    "createdAt", List.of("created_at"),
-                    "updatedAt", List.of("updated_at")));
+            Table.fieldColumns(
+                    List.of("principal", "interest", "start_date", "end_date", "tx_hash", "created_at", "updated_at"),
+                    Map.of("totalAmountDue", List.of("principal", "interest"), "isOverdue", List.of("end_date"))));
     static final SortField<Loan> CREATED_AT = SortField.instant("loans.CREATED_AT", "created_at", Loan::createdAt);
     static final SortField<Loan> ADDRESS = SortField.text("loans.ADDRESS", "loan_address", Loan::address);
     static final SortField<Loan> END_DATE = SortField.instant("loans.END_DATE", "end_date", Loan::endDate);

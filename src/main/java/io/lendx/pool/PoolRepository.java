@@ -29,14 +29,8 @@ public abstract class PoolRepository implements ReactorCrudRepository<Pool, Stri
 
     static final Table<Pool> TABLE = new Table<>("pools", "pool_address", Pool::address, PoolRepository::fromRow,
             Set.of("pool_address", "issuer_address", "duration_days"),
-            Map.of("totalBalance", List.of("total_balance"),
-                    "currentBalance", List.of("current_balance"),
-                    "interestEarned", List.of("interest_earned"),
-                    "minimumLoan", List.of("minimum_loan"),
-                    "interestRate", List.of("interest_rate"),
-                    "txHash", List.of("tx_hash"),
-                    "createdAt", List.of("created_at"),
-                    "updatedAt", List.of("updated_at")));
+            Table.fieldColumns(List.of("total_balance", "current_balance", "interest_earned", "minimum_loan",
+                    "interest_rate", "tx_hash", "created_at", "updated_at"), Map.of()));
     static final SortField<Pool> CREATED_AT = SortField.instant("pools.CREATED_AT", "created_at", Pool::createdAt);
     static final SortField<Pool> ADDRESS = SortField.text("pools.ADDRESS", "pool_address", Pool::address);
     static final SortField<Pool> INTEREST_RATE =

@@ -25,9 +25,7 @@ public abstract class UserRepository implements ReactorCrudRepository<User, Stri
 
     static final Table<User> TABLE = new Table<>("users", "address", User::address, UserRepository::fromRow,
             Set.of("address"),
-            Map.of("did", List.of("did"),
-                    "createdAt", List.of("created_at"),
-                    "updatedAt", List.of("updated_at")));
+            Table.fieldColumns(List.of("did", "created_at", "updated_at"), Map.of()));
     static final SortField<User> CREATED_AT = SortField.instant("users.CREATED_AT", "created_at", User::createdAt);
     static final SortField<User> ADDRESS = SortField.text("users.ADDRESS", "address", User::address);
 
