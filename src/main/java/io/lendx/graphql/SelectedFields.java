@@ -10,6 +10,7 @@ import graphql.schema.DataFetchingEnvironment;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,15 @@ public final class SelectedFields {
 
     /** Whether a loader returns the objects themselves or connections (pages) of them. */
     public enum Shape {
-        OBJECT, CONNECTION
+        OBJECT(List.of(List.of())),
+        CONNECTION(List.of(List.of("nodes"), List.of("edges", "node")));
+
+        /** Where, below the loading field, the returned objects' own fields are selected. */
+        private final List<List<String>> pathsToObjects;
+
+        Shape(List<List<String>> pathsToObjects) {
+            this.pathsToObjects = pathsToObjects;
+        }
     }
 
     private final Shape shape;
@@ -51,23 +60,21 @@ public final class SelectedFields {
             if (fragments == null) {
                 fragments = env.getFragmentsByName();
             }
-            Map<String, FragmentDefinition> all = fragments;
-            if (shape == Shape.OBJECT) {
-                fields(field.getSelectionSet(), all, child -> names.add(child.getName()));
-            } else {
-                fields(field.getSelectionSet(), all, child -> {
-                    if ("nodes".equals(child.getName())) {
-                        fields(child.getSelectionSet(), all, node -> names.add(node.getName()));
-                    } else if ("edges".equals(child.getName())) {
-                        fields(child.getSelectionSet(), all, edge -> {
-                            if ("node".equals(edge.getName())) {
-                                fields(edge.getSelectionSet(), all, node -> names.add(node.getName()));
-                            }
-                        });
-                    }
-                });
+            for (List<String> path : shape.pathsToObjects) {
+                namesAt(field.getSelectionSet(), path, fragments);
             }
         }
+    }
+
+    /** Adds the names of the fields at the end of {@code path} (field names) below {@code selections}. */
+    private void namesAt(SelectionSet selections, List<String> path, Map<String, FragmentDefinition> fragments) {
+        fields(selections, fragments, child -> {
+            if (path.isEmpty()) {
+                names.add(child.getName());
+            } else if (path.get(0).equals(child.getName())) {
+                namesAt(child.getSelectionSet(), path.subList(1, path.size()), fragments);
+            }
+        });
     }
 
     /** The fields of a selection set, through fragments. */
