@@ -310,16 +310,7 @@ class DatabaseOutageTest implements TestPropertyProvider {
     }
 
     private void awaitStatus(String path, HttpStatus expected, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        HttpStatus last;
-        do {
-            last = status(path);
-            if (last == expected) {
-                return;
-            }
-            sleep(200);
-        } while (System.nanoTime() < deadline);
-        fail(path + " was still " + last + " after " + within.toSeconds() + "s, expected " + expected);
+        awaitCondition(() -> status(path) == expected, within, path + " answering " + expected);
     }
 
     /** The postmaster (from its pid file) and its children: the processes this class started. */
@@ -367,7 +358,7 @@ class DatabaseOutageTest implements TestPropertyProvider {
             if (System.nanoTime() > deadline) {
                 fail("Not within " + within + ": " + what);
             }
-            sleep(20);
+            sleep(200);
         }
     }
 
