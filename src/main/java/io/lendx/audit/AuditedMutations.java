@@ -9,14 +9,14 @@ import io.lendx.error.ApiException;
 import io.lendx.error.ErrorCode;
 import io.lendx.graphql.FetcherDecorator;
 import io.lendx.graphql.MutationContext;
+import io.lendx.graphql.MutationTransaction;
+import io.lendx.graphql.RequestDeadline;
 import io.lendx.graphql.RequestInfo;
 import io.lendx.idempotency.ReplayNotice;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.r2dbc.operations.R2dbcOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
@@ -39,11 +39,11 @@ public class AuditedMutations implements FetcherDecorator {
     private static final String MUTATION = "Mutation";
 
     private final AuditService audit;
-    private final R2dbcOperations transactions;
+    private final MutationTransaction transaction;
 
-    public AuditedMutations(AuditService audit, R2dbcOperations transactions) {
+    public AuditedMutations(AuditService audit, MutationTransaction transaction) {
         this.audit = audit;
-        this.transactions = transactions;
+        this.transaction = transaction;
     }
 
     @Override
@@ -59,12 +59,10 @@ public class AuditedMutations implements FetcherDecorator {
                 public <T> Mono<T> wrap(Mono<T> mutation) {
                     // The success row commits with the effect, or neither does: written after the
                     // commit, it was lost when the database went away in between.
-                    // singleOrEmpty, not Mono.from: the value must wait for the commit, and
-                    // Mono.from would cancel the transaction at its first value.
-                    return Flux.from(transactions.withTransaction(status -> mutation.flatMap(value ->
+                    return transaction.run(RequestDeadline.of(env), status -> mutation.flatMap(value ->
                             audit.record(attempt(env, value, null, replay.wasReplayed()))
                                     .doOnSuccess(row -> auditedInItsTransaction.set(true))
-                                    .thenReturn(value)))).singleOrEmpty();
+                                    .thenReturn(value)));
                 }
             });
             return run(fetcher, env).handle((value, failure) -> failure == null && auditedInItsTransaction.get()
@@ -91,6 +89,8 @@ public class AuditedMutations implements FetcherDecorator {
                                            @Nullable Throwable failure, boolean replay) {
         AuditService.Attempt attempt = attempt(env, value, failure, replay);
         return audit.record(attempt)
+                // A mutation cut off because the database stopped answering must still be answered.
+                .timeout(RequestDeadline.AFTERMATH)
                 .doOnError(e -> LOG.error("Could not audit {} by {} (outcome {})", attempt.action(), attempt.actor(),
                         attempt.errorCode() == null ? (replay ? "REPLAY" : "SUCCESS") : attempt.errorCode(), e))
                 .onErrorComplete()

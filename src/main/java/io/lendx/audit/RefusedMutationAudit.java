@@ -3,6 +3,7 @@ package io.lendx.audit;
 import graphql.GraphQLError;
 import io.lendx.graphql.Operations;
 import io.lendx.graphql.RefusedRequestListener;
+import io.lendx.graphql.RequestDeadline;
 import io.lendx.graphql.RequestIdFilter;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
@@ -35,6 +36,8 @@ public class RefusedMutationAudit implements RefusedRequestListener {
         return Flux.fromIterable(Operations.mutationFields(query, operationName))
                 .concatMap(action -> audit.record(new AuditService.Attempt(null, action, null,
                         String.valueOf(code), RequestIdFilter.of(request), addresses.resolve(request), false)))
+                // Refused because the database stopped answering, it must still be answered.
+                .timeout(RequestDeadline.AFTERMATH)
                 .doOnError(failure -> LOG.error("Could not audit a refused mutation", failure))
                 .onErrorComplete()
                 .then();

@@ -31,12 +31,16 @@ public final class MutationContext {
         env.getGraphQlContext().put(MutationContext.class, new Part(entries, wrapper));
     }
 
-    /** The mutation, wrapped and with the entries in its Reactor context, as the fetcher's value. */
+    /**
+     * The mutation, wrapped, with the entries in its Reactor context and cancelled at the
+     * request's deadline (outside the wrapper, so that the cancel rolls its transaction back), as
+     * the fetcher's value.
+     */
     public static <T> CompletableFuture<T> future(DataFetchingEnvironment env, Mono<T> mutation) {
         Part part = env.getGraphQlContext().get(MutationContext.class);
-        if (part == null) {
-            return mutation.toFuture();
-        }
-        return part.wrapper().wrap(mutation).contextWrite(context -> context.putAllMap(part.entries())).toFuture();
+        Mono<T> wrapped = part == null ? mutation
+                : part.wrapper().wrap(mutation).contextWrite(context -> context.putAllMap(part.entries()));
+        RequestDeadline deadline = RequestDeadline.of(env);
+        return (deadline == null ? wrapped : deadline.bound(wrapped)).toFuture();
     }
 }

@@ -35,8 +35,13 @@ import java.util.concurrent.CompletableFuture;
 @Replaces(DefaultGraphQLInvocation.class)
 public class RequestGraphQLInvocation implements GraphQLInvocation {
 
-    /** Only a backstop: the statement and acquire timeouts end a stuck mutation long before. */
-    private static final Duration MUTATION_DEADLINE = Duration.ofMinutes(2);
+    /**
+     * Queries are cut off at the request timeout. A mutation is not: abandoning the wait would
+     * not cancel its transaction, and the client would be told of a failure that then commits.
+     * Its own chain is cancelled at that deadline instead ({@link RequestDeadline}), which rolls
+     * the transaction back and answers with its true outcome; this is only a backstop past that.
+     */
+    private static final Duration MUTATION_BACKSTOP = RequestDeadline.AFTERMATH.plusSeconds(1);
 
     private final GraphQL graphQL;
     private final DataLoaderRegistryFactory loaders;
@@ -59,32 +64,33 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     @Override
     public Publisher<ExecutionResult> invoke(GraphQLInvocationData invocationData, HttpRequest httpRequest,
                                              @Nullable MutableHttpResponse<String> httpResponse) {
-        Mono<ExecutionResult> execution = Flux.fromIterable(contributors)
+        Mono<Map<Object, Object>> context = Flux.fromIterable(contributors)
                 .concatMap(contributor -> contributor.contribute(httpRequest))
-                .reduce(newContext(), (context, entries) -> {
-                    context.putAll(entries);
-                    return context;
-                })
-                .flatMap(context -> gate.admit(invocationData.getQuery(),
-                        Mono.fromFuture(() -> execute(invocationData, context))));
-        // Not Mono.timeout: it builds a description of the whole operator chain on every request.
-        Mono<ExecutionResult> deadline = Mono.delay(deadline(invocationData)).then(Mono.error(RequestTimedOut::new));
-        return Mono.firstWithSignal(execution, deadline)
-                .onErrorResume(RequestTimedOut.class, slow -> Mono.just(ExecutionResult.newExecutionResult()
-                        .addError(GraphqlErrorBuilder.newError()
-                                .message("The request took longer than " + limits.getRequestTimeout().toMillis()
-                                        + " ms and was cancelled")
-                                .extensions(Map.of("code", ErrorCode.INTERNAL_SERVER_ERROR.name(),
-                                        "reason", ApiExceptionHandler.TIMEOUT))
-                                .build())
-                        .build()))
-                // A refusal before execution (a bad key) or a failure to check it (no database).
+                .reduce(newContext(), (entries, more) -> {
+                    entries.putAll(more);
+                    return entries;
+                });
+        boolean mutation = Operations.isMutation(invocationData.getQuery(), invocationData.getOperationName());
+        Duration timeout = limits.getRequestTimeout();
+        // Nothing has run before execution (the key is checked, say): a mutation is cut off there
+        // like a query, whose deadline below covers it all.
+        Mono<ExecutionResult> execution = (mutation ? Mono.firstWithSignal(context, after(timeout, false)) : context)
+                .flatMap(entries -> gate.admit(invocationData.getQuery(),
+                        Mono.fromFuture(() -> execute(invocationData, entries))));
+        return Mono.firstWithSignal(execution, mutation ? after(timeout.plus(MUTATION_BACKSTOP), true)
+                        : after(timeout, false))
                 .onErrorResume(failure -> {
-                    GraphQLError error = ApiExceptionHandler.toError(failure, GraphqlErrorBuilder.newError(), "request");
+                    GraphQLError error = failure instanceof RequestTimedOut slow ? slow.toError()
+                            : ApiExceptionHandler.toError(failure, GraphqlErrorBuilder.newError(), "request");
+                    Mono<ExecutionResult> result = Mono.just(ExecutionResult.newExecutionResult().addError(error).build());
+                    if (failure instanceof RequestTimedOut slow && slow.mayHaveRun) {
+                        return result;
+                    }
+                    // Refused before execution: a bad key, no database to check it, no time left.
                     return Flux.fromIterable(refusalListeners)
                             .concatMap(listener -> listener.refused(httpRequest, invocationData.getQuery(),
                                     invocationData.getOperationName(), error))
-                            .then(Mono.just(ExecutionResult.newExecutionResult().addError(error).build()));
+                            .then(result);
                 });
     }
 
@@ -102,26 +108,41 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         return executor.start(() -> graphQL.executeAsync(input));
     }
 
-    /** This request's own deadline passed (unlike a driver's or pool's TimeoutException). */
-    private static final class RequestTimedOut extends RuntimeException {
-        private RequestTimedOut() {
-            super(null, null, false, false);
-        }
+    /**
+     * This request's own deadline, passed after {@code delay} (not Mono.timeout, which builds a
+     * description of the whole operator chain on every request).
+     */
+    private static <T> Mono<T> after(Duration delay, boolean mayHaveRun) {
+        return Mono.delay(delay).then(Mono.error(() -> new RequestTimedOut(delay, mayHaveRun)));
     }
 
     /**
-     * Queries are cut off at the request timeout. A mutation is not: cancelling the wait would
-     * not cancel its transaction, and the client would be told of a failure that then commits.
-     * A mutation is bounded by the statement timeout and the pool's acquire timeout instead, and
-     * its answer is its true outcome.
+     * This request's own deadline passed (unlike a driver's or pool's TimeoutException). Only the
+     * backstop of a mutation {@code mayHaveRun}: the mutation's own deadline failed to end it.
      */
-    private Duration deadline(GraphQLInvocationData invocationData) {
-        return Operations.isMutation(invocationData.getQuery(), invocationData.getOperationName())
-                ? MUTATION_DEADLINE : limits.getRequestTimeout();
+    private static final class RequestTimedOut extends RuntimeException {
+
+        private final boolean mayHaveRun;
+
+        private RequestTimedOut(Duration after, boolean mayHaveRun) {
+            super("The request took longer than " + after.toMillis() + " ms"
+                    + (mayHaveRun ? "; its outcome is unknown: retry it with the same idempotencyKey to learn it"
+                    : " and was cancelled"), null, false, false);
+            this.mayHaveRun = mayHaveRun;
+        }
+
+        GraphQLError toError() {
+            return GraphqlErrorBuilder.newError()
+                    .message(getMessage())
+                    .extensions(Map.of("code", ErrorCode.INTERNAL_SERVER_ERROR.name(),
+                            "reason", ApiExceptionHandler.TIMEOUT))
+                    .build();
+        }
     }
 
     private Map<Object, Object> newContext() {
         Map<Object, Object> context = new HashMap<>();
+        context.put(RequestDeadline.class, RequestDeadline.after(limits.getRequestTimeout()));
         if (!limits.isIntrospectionEnabled()) {
             context.put(Introspection.INTROSPECTION_DISABLED, true);
         }

@@ -9,6 +9,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -37,6 +38,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,10 @@ class DatabaseOutageTest implements TestPropertyProvider {
      * the 2 s readiness check and the 3 s acquire and connect timeouts, well short of hanging.
      */
     private static final Duration FAST = Duration.ofSeconds(6);
+    /** The service's request timeout here: shorter than its 10 s default, to keep the frozen tests short. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(4);
+    /** The longest any request may take: its deadline, a refusal's audit row (2 s), slack for a loaded CI machine. */
+    private static final Duration BOUND = REQUEST_TIMEOUT.plusSeconds(2 + 3);
 
     private int port;
     private Path dataDirectory;
@@ -107,7 +113,8 @@ class DatabaseOutageTest implements TestPropertyProvider {
                 "flyway.datasources.default.url", "jdbc:postgresql:" + location,
                 "flyway.datasources.default.user", "postgres",
                 "flyway.datasources.default.password", "postgres",
-                // Longer than the service's own 10 s request timeout, so a slow answer is measured, not cut.
+                "lendx.graphql.request-timeout", REQUEST_TIMEOUT.toMillis() + "ms",
+                // Longer than any bound of the service, so a slow answer is measured, not cut.
                 "micronaut.http.client.read-timeout", "30s");
     }
 
@@ -193,8 +200,8 @@ class DatabaseOutageTest implements TestPropertyProvider {
             long queried = System.nanoTime();
             HttpResponse<String> response = post(Map.of("query", COUNT_USERS));
             long queryMillis = elapsedMillis(queried);
-            // At the latest the service's request timeout (10 s) answers.
-            assertTrue(queryMillis < 12_000, () -> "the query took " + queryMillis + "ms");
+            // At the latest the service's request timeout answers.
+            assertTrue(queryMillis < BOUND.toMillis(), () -> "the query took " + queryMillis + "ms");
             new GraphQLResponse(json(response.body())).singleError("INTERNAL_SERVER_ERROR");
         } finally {
             signal("CONT", processes);
@@ -261,6 +268,88 @@ class DatabaseOutageTest implements TestPropertyProvider {
         awaitStatus("/health/readiness", HttpStatus.OK, Duration.ofSeconds(20));
     }
 
+    /**
+     * The database freezes (SIGSTOP) while pools are being created: every mutation, those already
+     * in flight included, ends within its bound with a coded error; once the database is back, a
+     * retry with the same idempotency key tells each cut-off mutation's outcome (its first result
+     * if it had committed, a fresh run if it had been rolled back), and no key has two pools.
+     */
+    @Test
+    @Order(4)
+    @Timeout(150)
+    void mutationsInFlightWhenTheDatabaseFreezesEndWithinTheirBoundAndTheirKeysTellTheOutcome() throws Exception {
+        Actor issuer = actors.register();
+        List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger keys = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 4; i++) {
+            clients.execute(() -> {
+                while (!stop.get()) {
+                    String key = "freeze-" + keys.incrementAndGet();
+                    long started = System.nanoTime();
+                    HttpResponse<String> response = post(createPool(key), issuer.apiKey());
+                    attempts.add(new Attempt(key, started, elapsedMillis(started), response.getStatus(),
+                            response.body()));
+                }
+            });
+        }
+        List<Long> processes = new ArrayList<>();
+        try {
+            awaitCondition(() -> attempts.size() >= 12, Duration.ofSeconds(60), "12 pools created");
+            // Taken now: the backends serving the service's connections are children of the postmaster.
+            processes.addAll(databaseProcesses());
+            signal("STOP", processes);
+            long frozen = System.nanoTime();
+            // Two attempts per client begun after the freeze have ended, so those caught in flight have too.
+            awaitCondition(() -> attemptsSince(attempts, frozen) >= 8, BOUND.multipliedBy(3),
+                    "the clients saw the freeze");
+        } finally {
+            stop.set(true);
+            signal("CONT", processes);
+            clients.shutdown();
+            assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
+        }
+
+        List<Attempt> failed = new ArrayList<>();
+        for (Attempt attempt : attempts) {
+            assertTrue(attempt.millis() < BOUND.toMillis(), () -> "answered after " + attempt.millis() + " ms: " + attempt);
+            assertEquals(HttpStatus.OK, attempt.status(), attempt::toString);
+            GraphQLResponse response = new GraphQLResponse(json(attempt.body()));
+            if (!response.errors().isEmpty()) {
+                Map<?, ?> extensions = (Map<?, ?>) response.singleError("INTERNAL_SERVER_ERROR").get("extensions");
+                assertTrue(List.of("TIMEOUT", "DATABASE_UNAVAILABLE").contains(extensions.get("reason")),
+                        attempt::toString);
+                // Cut off before it ran or inside its own chain, which rolls it back: never merely abandoned.
+                assertFalse(((String) response.errors().get(0).get("message")).contains("outcome is unknown"),
+                        attempt::toString);
+                failed.add(attempt);
+            }
+        }
+        assertTrue(failed.stream().anyMatch(attempt -> attempt.body().contains("\"TIMEOUT\"")),
+                () -> "no mutation was caught in flight: " + failed);
+
+        awaitStatus("/health/readiness", HttpStatus.OK, Duration.ofSeconds(30));
+        for (Attempt attempt : failed) {
+            HttpResponse<String> retry = post(createPool(attempt.key()), issuer.apiKey());
+            assertTrue(new GraphQLResponse(json(retry.body())).errors().isEmpty(), retry::body);
+        }
+        try (Connection database = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
+                "postgres", "postgres");
+             PreparedStatement perKey = database.prepareStatement("SELECT count(*), count(DISTINCT idempotency_key)"
+                     + " FROM idempotency_keys WHERE idempotency_key LIKE 'freeze-%' AND caller = ?");
+             PreparedStatement pools = database.prepareStatement(
+                     "SELECT count(*) FROM pools WHERE issuer_address = ?")) {
+            perKey.setString(1, issuer.address());
+            pools.setString(1, issuer.address());
+            try (ResultSet records = perKey.executeQuery(); ResultSet created = pools.executeQuery()) {
+                assertTrue(records.next() && created.next());
+                assertEquals(attempts.size(), records.getLong(2), "every key ran once in the end");
+                assertEquals(records.getLong(2), created.getLong(1), "one pool per key, never two");
+            }
+        }
+    }
+
     @AfterAll
     void removeTheDatabase() throws IOException {
         stopDatabase();
@@ -289,8 +378,35 @@ class DatabaseOutageTest implements TestPropertyProvider {
     }
 
     private HttpResponse<String> post(Map<String, Object> body) {
-        return http.toBlocking().exchange(HttpRequest.POST("/graphql", body)
-                .contentType(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE), String.class);
+        return post(body, null);
+    }
+
+    private HttpResponse<String> post(Map<String, Object> body, String apiKey) {
+        MutableHttpRequest<Map<String, Object>> request = HttpRequest.POST("/graphql", body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE);
+        if (apiKey != null) {
+            request.bearerAuth(apiKey);
+        }
+        try {
+            return http.toBlocking().exchange(request, String.class);
+        } catch (HttpClientResponseException refused) {
+            // Kept as an answer, so that a client loop records it rather than dying of it.
+            return HttpResponse.status(refused.getStatus()).body(refused.getResponse().getBody(String.class).orElse(""));
+        }
+    }
+
+    private static Map<String, Object> createPool(String idempotencyKey) {
+        return Map.of("query", CREATE_POOL_WITH_ISSUER, "variables", Map.of("input", Map.of("totalBalance", "1000",
+                "minimumLoan", "100", "durationDays", 30, "interestRate", "5", "idempotencyKey", idempotencyKey)));
+    }
+
+    private record Attempt(String key, long startedNanos, long millis, HttpStatus status, String body) {
+    }
+
+    private static long attemptsSince(List<Attempt> attempts, long nanos) {
+        synchronized (attempts) {
+            return attempts.stream().filter(attempt -> attempt.startedNanos() - nanos > 0).count();
+        }
     }
 
     private Map<String, Object> json(String body) {
@@ -322,10 +438,11 @@ class DatabaseOutageTest implements TestPropertyProvider {
         return processes;
     }
 
+    /** One kill for all of them, so that none goes on serving while the others are signalled. */
     private static void signal(String signal, List<Long> processes) throws IOException, InterruptedException {
-        for (long process : processes) {
-            new ProcessBuilder("kill", "-" + signal, String.valueOf(process)).inheritIO().start().waitFor();
-        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        processes.forEach(process -> command.add(String.valueOf(process)));
+        new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
     private void startDatabase() {

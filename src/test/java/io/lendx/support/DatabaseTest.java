@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -47,10 +46,21 @@ public abstract class DatabaseTest implements TestPropertyProvider {
 
     /** Runs {@code call} while another transaction holds an exclusive lock on {@code table}, then lets go. */
     protected <T> T whileLocked(String table, Supplier<T> call) {
+        return whileHolding("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE", call);
+    }
+
+    /**
+     * Runs {@code call} while another transaction holds the locks {@code lockingSql} takes (say,
+     * a {@code SELECT ... FOR UPDATE} of one row), then rolls that transaction back.
+     */
+    protected <T> T whileHolding(String lockingSql, Supplier<T> call, Object... parameters) {
         try (Connection lock = TestDatabase.connect(database())) {
             lock.setAutoCommit(false);
-            try (Statement statement = lock.createStatement()) {
-                statement.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+            try (PreparedStatement statement = lock.prepareStatement(lockingSql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                statement.execute();
             }
             try {
                 return call.get();
@@ -58,7 +68,7 @@ public abstract class DatabaseTest implements TestPropertyProvider {
                 lock.rollback();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not lock " + table, e);
+            throw new IllegalStateException("Could not run " + lockingSql, e);
         }
     }
 
