@@ -49,6 +49,7 @@ public final class OperationalSettings {
             checkOnly("LENDX_GRAPHQL_MAX_ALIASES", v -> integer("LENDX_GRAPHQL_MAX_ALIASES", v, 0)),
             checkOnly("LENDX_GRAPHQL_MAX_ROOT_FIELDS", v -> integer("LENDX_GRAPHQL_MAX_ROOT_FIELDS", v, 1)),
             checkOnly("LENDX_GRAPHQL_REQUEST_TIMEOUT", v -> duration("LENDX_GRAPHQL_REQUEST_TIMEOUT", v)),
+            checkOnly("LENDX_HTTP_REQUEST_READ_TIMEOUT", v -> duration("LENDX_HTTP_REQUEST_READ_TIMEOUT", v)),
             checkOnly("LENDX_GRAPHQL_MAX_CONCURRENT_EXECUTIONS",
                     v -> integer("LENDX_GRAPHQL_MAX_CONCURRENT_EXECUTIONS", v, 1)),
             checkOnly("LENDX_GRAPHQL_INTROSPECTION_ENABLED", v -> bool("LENDX_GRAPHQL_INTROSPECTION_ENABLED", v)),
