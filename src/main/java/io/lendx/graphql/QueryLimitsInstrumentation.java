@@ -17,7 +17,10 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Document;
 import graphql.schema.GraphQLTypeUtil;
+import io.lendx.error.BadUserInputException;
 import io.lendx.error.ErrorCode;
+import io.lendx.paging.PageRequest;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -56,6 +59,15 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
         check(shape.depth(), limits.getMaxDepth(), "deep", "levels of nesting");
         check(shape.aliases(), limits.getMaxAliases(), "wide", "aliases");
         check(shape.rootFields(), limits.getMaxRootFields(), "wide", "root fields");
+        if (shape.cost() > limits.getMaxCost() && shape.badFirst() != null) {
+            // The contract's answer to a page size out of range, before the cost it inflates.
+            try {
+                PageRequest.checkFirst(shape.badFirst());
+            } catch (BadUserInputException refused) {
+                throw new AbortExecutionException(List.of(ApiExceptionHandler.toError(refused,
+                        GraphqlErrorBuilder.newError())));
+            }
+        }
         check(shape.cost(), limits.getMaxCost(), "costly",
                 "cost units (a connection multiplies its selection by first)");
         return super.beginExecuteOperation(parameters, state);
@@ -69,7 +81,8 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
     private record Operation(Document document, String name, Map<String, Object> variables) {
     }
 
-    private record Shape(int depth, int aliases, int rootFields, int cost) {
+    /** {@code badFirst}: a page size the query asks for outside what a page may hold, if any. */
+    private record Shape(int depth, int aliases, int rootFields, int cost, @Nullable Integer badFirst) {
     }
 
     private static Shape measure(ExecutionContext execution) {
@@ -92,15 +105,22 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
                         }
                     }
                 });
+        Integer[] badFirst = new Integer[1];
         int cost = QueryComplexityCalculator.newCalculator()
                 .schema(execution.getGraphQLSchema())
                 .document(execution.getDocument())
                 .operationName(execution.getOperationDefinition().getName())
                 .variables(execution.getCoercedVariables())
-                .fieldComplexityCalculator(QueryLimitsInstrumentation::cost)
+                .fieldComplexityCalculator((field, childCost) -> {
+                    if (field.getArguments().get("first") instanceof Integer first
+                            && (first < 0 || first > PageRequest.MAX_PAGE_SIZE)) {
+                        badFirst[0] = first;
+                    }
+                    return cost(field, childCost);
+                })
                 .build()
                 .calculate();
-        return new Shape(depthAliasesRoots[0], depthAliasesRoots[1], depthAliasesRoots[2], cost);
+        return new Shape(depthAliasesRoots[0], depthAliasesRoots[1], depthAliasesRoots[2], cost, badFirst[0]);
     }
 
     private static int depth(QueryVisitorFieldEnvironment field) {

@@ -12,11 +12,16 @@ public record PageRequest<T>(int first, Ordering<T> ordering, @Nullable Cursor a
     public static final int MAX_PAGE_SIZE = 100;
 
     public PageRequest {
-        if (first < 0 || first > MAX_PAGE_SIZE) {
-            throw new BadUserInputException("first must be between 0 and " + MAX_PAGE_SIZE + ", was " + first);
-        }
+        checkFirst(first);
         if (after != null && !after.ordering().equals(ordering.id())) {
             throw new BadUserInputException("The cursor belongs to a different ordering");
+        }
+    }
+
+    /** Refuses a page size outside 0 to {@link #MAX_PAGE_SIZE}. */
+    public static void checkFirst(int first) {
+        if (first < 0 || first > MAX_PAGE_SIZE) {
+            throw new BadUserInputException("first must be between 0 and " + MAX_PAGE_SIZE + ", was " + first);
         }
     }
 

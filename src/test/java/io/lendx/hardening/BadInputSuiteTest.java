@@ -266,6 +266,9 @@ class BadInputSuiteTest extends DatabaseTest {
                 // Page sizes
                 query("first above 100", "{ pools(first: 101) { totalCount } }", 200, "BAD_USER_INPUT"),
                 query("negative first", "{ pools(first: -1) { totalCount } }", 200, "BAD_USER_INPUT"),
+                // Refused before execution, as the cost it inflates would be, but for what it is.
+                query("first above 100 that also makes the query too costly", "{ pools(first: 101) { nodes { "
+                        + "loans(first: 100) { nodes { address borrower { address } } } } } }", 400, "BAD_USER_INPUT"),
                 // Size, width, depth, cost
                 query("200 KB of aliases", "{ pools(first: 1) { nodes { "
                                 + IntStream.range(0, 15_000).mapToObj(i -> "a" + i + ": address")
