@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, else a
- * new one. It is echoed in the response header and recorded in audit events.
+ * new one. It is echoed in the response header and recorded in audit events. It runs first of
+ * all filters, so that every other one (a 503 while shutting down, a 429) can name the request.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Order(Ordered.HIGHEST_PRECEDENCE)

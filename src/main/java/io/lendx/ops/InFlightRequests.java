@@ -28,10 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts the requests being served, so a shutdown can wait for them: once draining starts,
- * new requests get 503 with {@code Connection: close} and the ones in flight may finish.
+ * new requests get 503 with {@code Connection: close} and the ones in flight may finish. It
+ * runs just inside {@link RequestIdFilter}, so that a 503 carries its request id too.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class InFlightRequests implements HttpServerFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(InFlightRequests.class);

@@ -46,6 +46,9 @@ class GracefulShutdownTest {
             HttpClientResponseException turnedAway = assertThrows(HttpClientResponseException.class,
                     () -> client.toBlocking().exchange(HttpRequest.POST("/graphql", QUERY), String.class));
             assertEquals(503, turnedAway.getStatus().getCode());
+            String requestId = turnedAway.getResponse().getHeaders().get("X-Request-Id");
+            assertTrue(requestId != null && turnedAway.getResponse().getBody(String.class).orElseThrow()
+                    .contains("\"requestId\":\"" + requestId + "\""), "the 503 names its request");
             assertFalse(slow.isDone(), "the slow request is still being served");
 
             lock.rollback();
