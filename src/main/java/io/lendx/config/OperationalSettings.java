@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,46 +26,48 @@ public final class OperationalSettings {
             "verify-full");
     private static final Set<String> LOG_FORMATS = Set.of("text", "json");
 
+    /** How a value is checked: given the variable's name (for the message) and the value, the value to use. */
+    private interface Check extends BiFunction<String, String, String> {
+    }
+
     /** One variable: how to check its value and which property, if any, it sets. */
-    private record Setting(String variable, @Nullable String property, Function<String, String> check) {
+    private record Setting(String variable, @Nullable String property, Check check) {
     }
 
     private static final List<Setting> SETTINGS = List.of(
-            new Setting("LENDX_DB_POOL_INITIAL_SIZE", OPTIONS + "initialSize", v -> integer("LENDX_DB_POOL_INITIAL_SIZE", v, 0)),
-            new Setting("LENDX_DB_POOL_MAX_SIZE", OPTIONS + "maxSize", v -> integer("LENDX_DB_POOL_MAX_SIZE", v, 1)),
-            new Setting("LENDX_DB_POOL_ACQUIRE_TIMEOUT", OPTIONS + "maxAcquireTime", v -> duration("LENDX_DB_POOL_ACQUIRE_TIMEOUT", v)),
-            new Setting("LENDX_DB_POOL_MAX_IDLE_TIME", OPTIONS + "maxIdleTime", v -> duration("LENDX_DB_POOL_MAX_IDLE_TIME", v)),
-            new Setting("LENDX_DB_POOL_MAX_LIFETIME", OPTIONS + "maxLifeTime", v -> duration("LENDX_DB_POOL_MAX_LIFETIME", v)),
-            new Setting("LENDX_DB_CONNECT_TIMEOUT", OPTIONS + "connectTimeout", v -> duration("LENDX_DB_CONNECT_TIMEOUT", v)),
-            new Setting("LENDX_DB_STATEMENT_TIMEOUT", OPTIONS + "statementTimeout", v -> duration("LENDX_DB_STATEMENT_TIMEOUT", v)),
-            new Setting("LENDX_DB_SSL_MODE", OPTIONS + "sslMode", v -> oneOf("LENDX_DB_SSL_MODE", v, SSL_MODES)),
+            new Setting("LENDX_DB_POOL_INITIAL_SIZE", OPTIONS + "initialSize", atLeast(0)),
+            new Setting("LENDX_DB_POOL_MAX_SIZE", OPTIONS + "maxSize", atLeast(1)),
+            new Setting("LENDX_DB_POOL_ACQUIRE_TIMEOUT", OPTIONS + "maxAcquireTime", OperationalSettings::duration),
+            new Setting("LENDX_DB_POOL_MAX_IDLE_TIME", OPTIONS + "maxIdleTime", OperationalSettings::duration),
+            new Setting("LENDX_DB_POOL_MAX_LIFETIME", OPTIONS + "maxLifeTime", OperationalSettings::duration),
+            new Setting("LENDX_DB_CONNECT_TIMEOUT", OPTIONS + "connectTimeout", OperationalSettings::duration),
+            new Setting("LENDX_DB_STATEMENT_TIMEOUT", OPTIONS + "statementTimeout", OperationalSettings::duration),
+            new Setting("LENDX_DB_SSL_MODE", OPTIONS + "sslMode", oneOf(SSL_MODES)),
             // Read by logback.xml itself; checked here so a typo does not silently mean "text".
-            new Setting("LENDX_LOG_FORMAT", null, v -> oneOf("LENDX_LOG_FORMAT", v, LOG_FORMATS)),
-            new Setting("MICRONAUT_SERVER_PORT", "micronaut.server.port", v -> port("MICRONAUT_SERVER_PORT", v)),
+            new Setting("LENDX_LOG_FORMAT", null, oneOf(LOG_FORMATS)),
+            new Setting("MICRONAUT_SERVER_PORT", "micronaut.server.port", OperationalSettings::port),
             // Micronaut maps these to lendx.* properties itself; checked here so that a bad value
             // is reported by its variable's name rather than by a property name.
-            checkOnly("LENDX_GRAPHQL_MAX_DEPTH", v -> integer("LENDX_GRAPHQL_MAX_DEPTH", v, 1)),
-            checkOnly("LENDX_GRAPHQL_MAX_COST", v -> integer("LENDX_GRAPHQL_MAX_COST", v, 1)),
-            checkOnly("LENDX_GRAPHQL_MAX_ALIASES", v -> integer("LENDX_GRAPHQL_MAX_ALIASES", v, 0)),
-            checkOnly("LENDX_GRAPHQL_MAX_ROOT_FIELDS", v -> integer("LENDX_GRAPHQL_MAX_ROOT_FIELDS", v, 1)),
-            checkOnly("LENDX_GRAPHQL_REQUEST_TIMEOUT", v -> duration("LENDX_GRAPHQL_REQUEST_TIMEOUT", v)),
-            checkOnly("LENDX_HTTP_REQUEST_READ_TIMEOUT", v -> duration("LENDX_HTTP_REQUEST_READ_TIMEOUT", v)),
-            checkOnly("LENDX_GRAPHQL_MAX_CONCURRENT_EXECUTIONS",
-                    v -> integer("LENDX_GRAPHQL_MAX_CONCURRENT_EXECUTIONS", v, 1)),
-            checkOnly("LENDX_GRAPHQL_INTROSPECTION_ENABLED", v -> bool("LENDX_GRAPHQL_INTROSPECTION_ENABLED", v)),
-            checkOnly("LENDX_RATE_LIMIT_PER_KEY", v -> integer("LENDX_RATE_LIMIT_PER_KEY", v, 1)),
-            checkOnly("LENDX_RATE_LIMIT_PER_ADDRESS", v -> integer("LENDX_RATE_LIMIT_PER_ADDRESS", v, 1)),
-            checkOnly("LENDX_RATE_LIMIT_PERIOD", v -> duration("LENDX_RATE_LIMIT_PERIOD", v)),
-            checkOnly("LENDX_RATE_LIMIT_MAX_FAILED_AUTHENTICATIONS",
-                    v -> integer("LENDX_RATE_LIMIT_MAX_FAILED_AUTHENTICATIONS", v, 1)),
-            checkOnly("LENDX_RATE_LIMIT_FAILURE_WINDOW", v -> duration("LENDX_RATE_LIMIT_FAILURE_WINDOW", v)),
-            checkOnly("LENDX_RATE_LIMIT_LOCKOUT", v -> duration("LENDX_RATE_LIMIT_LOCKOUT", v)),
-            checkOnly("LENDX_SHUTDOWN_GRACE_PERIOD", v -> duration("LENDX_SHUTDOWN_GRACE_PERIOD", v)),
-            checkOnly("LENDX_EXPIRY_INTERVAL", v -> duration("LENDX_EXPIRY_INTERVAL", v)),
-            checkOnly("LENDX_EXPIRY_ENABLED", v -> bool("LENDX_EXPIRY_ENABLED", v)),
-            checkOnly("LENDX_SAMPLE_DATA_ENABLED", v -> bool("LENDX_SAMPLE_DATA_ENABLED", v)));
+            checkOnly("LENDX_GRAPHQL_MAX_DEPTH", atLeast(1)),
+            checkOnly("LENDX_GRAPHQL_MAX_COST", atLeast(1)),
+            checkOnly("LENDX_GRAPHQL_MAX_ALIASES", atLeast(0)),
+            checkOnly("LENDX_GRAPHQL_MAX_ROOT_FIELDS", atLeast(1)),
+            checkOnly("LENDX_GRAPHQL_REQUEST_TIMEOUT", OperationalSettings::duration),
+            checkOnly("LENDX_HTTP_REQUEST_READ_TIMEOUT", OperationalSettings::duration),
+            checkOnly("LENDX_GRAPHQL_MAX_CONCURRENT_EXECUTIONS", atLeast(1)),
+            checkOnly("LENDX_GRAPHQL_INTROSPECTION_ENABLED", OperationalSettings::bool),
+            checkOnly("LENDX_RATE_LIMIT_PER_KEY", atLeast(1)),
+            checkOnly("LENDX_RATE_LIMIT_PER_ADDRESS", atLeast(1)),
+            checkOnly("LENDX_RATE_LIMIT_PERIOD", OperationalSettings::duration),
+            checkOnly("LENDX_RATE_LIMIT_MAX_FAILED_AUTHENTICATIONS", atLeast(1)),
+            checkOnly("LENDX_RATE_LIMIT_FAILURE_WINDOW", OperationalSettings::duration),
+            checkOnly("LENDX_RATE_LIMIT_LOCKOUT", OperationalSettings::duration),
+            checkOnly("LENDX_SHUTDOWN_GRACE_PERIOD", OperationalSettings::duration),
+            checkOnly("LENDX_EXPIRY_INTERVAL", OperationalSettings::duration),
+            checkOnly("LENDX_EXPIRY_ENABLED", OperationalSettings::bool),
+            checkOnly("LENDX_SAMPLE_DATA_ENABLED", OperationalSettings::bool));
 
-    private static Setting checkOnly(String variable, Function<String, String> check) {
+    private static Setting checkOnly(String variable, Check check) {
         return new Setting(variable, null, check);
     }
 
@@ -78,7 +80,7 @@ public final class OperationalSettings {
         for (Setting setting : SETTINGS) {
             String value = env.get(setting.variable());
             if (value != null && !value.isBlank()) {
-                String checked = setting.check().apply(value.trim());
+                String checked = setting.check().apply(setting.variable(), value.trim());
                 if (setting.property() != null) {
                     properties.put(setting.property(), checked);
                 }
@@ -110,6 +112,14 @@ public final class OperationalSettings {
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new InvalidSettingException(variable, "a duration such as 500ms, 5s, 2m or PT5S", value);
         }
+    }
+
+    private static Check atLeast(int minimum) {
+        return (variable, value) -> integer(variable, value, minimum);
+    }
+
+    private static Check oneOf(Set<String> allowed) {
+        return (variable, value) -> oneOf(variable, value, allowed);
     }
 
     private static String integer(String variable, String value, int minimum) {
