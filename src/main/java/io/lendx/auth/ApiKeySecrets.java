@@ -1,8 +1,7 @@
 package io.lendx.auth;
 
-import java.nio.charset.StandardCharsets;
+import io.lendx.validation.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -24,19 +23,11 @@ final class ApiKeySecrets {
     }
 
     static String hash(String key) {
-        return HexFormat.of().formatHex(sha256(key));
+        return Sha256.hex(key);
     }
 
     /** Compares without leaking through timing how much of the key matched. */
     static boolean matches(String presented, byte[] expectedHash) {
-        return MessageDigest.isEqual(sha256(presented), expectedHash);
-    }
-
-    static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return MessageDigest.isEqual(Sha256.of(presented), expectedHash);
     }
 }

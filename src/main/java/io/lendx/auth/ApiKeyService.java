@@ -1,5 +1,6 @@
 package io.lendx.auth;
 
+import io.lendx.validation.Sha256;
 import io.lendx.error.BadUserInputException;
 import io.lendx.error.ForbiddenException;
 import io.lendx.error.NotFoundException;
@@ -47,7 +48,7 @@ public class ApiKeyService {
             throw new IllegalStateException("LENDX_ADMIN_API_KEY must be at least "
                     + AuthConfiguration.MIN_ADMIN_KEY_LENGTH + " characters long");
         }
-        this.adminKeyHash = adminKey == null ? null : ApiKeySecrets.sha256(adminKey);
+        this.adminKeyHash = adminKey == null ? null : Sha256.of(adminKey);
     }
 
     /** A key id and its plaintext key, which exists only in this response (null on a replay). */

@@ -1,5 +1,6 @@
 package io.lendx.idempotency;
 
+import io.lendx.validation.Sha256;
 import io.lendx.error.BadUserInputException;
 import io.lendx.error.ConflictException;
 import io.micronaut.core.annotation.Nullable;
@@ -10,11 +11,7 @@ import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -55,7 +52,7 @@ public class Idempotency {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new BadUserInputException("idempotencyKey must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        String requestHash = sha256(operation + "\n" + request);
+        String requestHash = Sha256.hex(operation + "\n" + request);
         return claim(caller, key, operation, requestHash).flatMap(claimed -> claimed
                 ? action.get().flatMap(result -> complete(caller, key, remember.apply(result)).thenReturn(result))
                 : previous(caller, key).flatMap(first -> {
@@ -96,15 +93,6 @@ public class Idempotency {
             return json.readValue(result, RECORD);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.lendx.validation;
 
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -82,12 +80,6 @@ public final class XrplAddress {
     }
 
     private static byte[] checksum(byte[] body) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] once = sha256.digest(body);
-            return Arrays.copyOf(sha256.digest(once), CHECKSUM_LENGTH);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Arrays.copyOf(Sha256.of(Sha256.of(body)), CHECKSUM_LENGTH);
     }
 }
