@@ -14,10 +14,6 @@ public class ConflictException extends ApiException {
         this.reason = reason;
     }
 
-    public Reason reason() {
-        return reason;
-    }
-
     @Override
     public Map<String, Object> extensions() {
         return Map.of("reason", reason.name());
