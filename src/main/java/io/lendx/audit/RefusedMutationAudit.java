@@ -1,5 +1,6 @@
 package io.lendx.audit;
 
+import io.lendx.graphql.ApiErrors;
 import graphql.GraphQLError;
 import io.lendx.graphql.Operations;
 import io.lendx.graphql.RefusedRequestListener;
@@ -32,7 +33,7 @@ public class RefusedMutationAudit implements RefusedRequestListener {
 
     @Override
     public Mono<Void> refused(HttpRequest<?> request, String query, String operationName, GraphQLError error) {
-        Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
+        String code = ApiErrors.code(error);
         return Flux.fromIterable(Operations.mutationFields(query, operationName))
                 .concatMap(action -> audit.record(new AuditService.Attempt(null, action, null,
                         String.valueOf(code), RequestIdFilter.of(request), addresses.resolve(request), false)))

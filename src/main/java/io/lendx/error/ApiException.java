@@ -1,6 +1,6 @@
 package io.lendx.error;
 
-import java.util.Map;
+import io.micronaut.core.annotation.Nullable;
 
 /**
  * A failure the client caused or must know about. Its message is shown to the client as it
@@ -19,8 +19,9 @@ public abstract class ApiException extends RuntimeException {
         return code;
     }
 
-    /** Extra {@code extensions} entries besides {@code code}. */
-    public Map<String, Object> extensions() {
-        return Map.of();
+    /** {@code extensions.reason}: which way the request failed, when the code alone does not say. */
+    @Nullable
+    public String reason() {
+        return null;
     }
 }

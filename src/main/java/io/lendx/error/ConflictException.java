@@ -1,6 +1,5 @@
 package io.lendx.error;
 
-import java.util.Map;
 
 /** The request clashes with the current state; {@code reason} tells the client which way. */
 public class ConflictException extends ApiException {
@@ -15,7 +14,7 @@ public class ConflictException extends ApiException {
     }
 
     @Override
-    public Map<String, Object> extensions() {
-        return Map.of("reason", reason.name());
+    public String reason() {
+        return reason.name();
     }
 }

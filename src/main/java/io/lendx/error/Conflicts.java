@@ -1,6 +1,5 @@
 package io.lendx.error;
 
-import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 
 import java.util.function.Function;
 
@@ -11,23 +10,11 @@ import java.util.function.Function;
  */
 public final class Conflicts {
 
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private Conflicts() {
     }
 
     public static Function<Throwable, Throwable> duplicateAs(String message) {
-        return failure -> isUniqueViolation(failure)
+        return failure -> SqlStates.isUniqueViolation(failure)
                 ? new ConflictException(ConflictException.Reason.DUPLICATE, message) : failure;
-    }
-
-    static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof R2dbcDataIntegrityViolationException violation
-                    && UNIQUE_VIOLATION.equals(violation.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,5 @@
 package io.lendx.error;
 
-import java.util.Map;
 
 /**
  * A mutation ran out of its request's time and was cancelled, which rolls its transaction back.
@@ -17,7 +16,7 @@ public class MutationTimedOutException extends ApiException {
     }
 
     @Override
-    public Map<String, Object> extensions() {
-        return Map.of("reason", "TIMEOUT");
+    public String reason() {
+        return "TIMEOUT";
     }
 }

@@ -14,7 +14,6 @@ import io.lendx.error.ErrorCode;
 import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +62,7 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
     }
 
     private static boolean hasCode(GraphQLError error) {
-        return error.getExtensions() != null && error.getExtensions().containsKey("code");
+        return ApiErrors.code(error) != null;
     }
 
     private static GraphQLError withCode(GraphQLError error) {
@@ -73,21 +72,14 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
             // graphql-java's own limit on introspection (repeated or nested type fields): the
             // same refusal as our query limits, in our words.
-            return GraphqlErrorBuilder.newError()
-                    .message("The introspection query is too deep or too wide: ask for each type's fields once,"
-                            + " as GraphiQL does")
-                    .locations(error.getLocations())
-                    .extensions(Map.of("code", ErrorCode.QUERY_TOO_COMPLEX.name()))
-                    .build();
+            return ApiErrors.error(GraphqlErrorBuilder.newError().locations(error.getLocations()),
+                    ErrorCode.QUERY_TOO_COMPLEX, "The introspection query is too deep or too wide: ask for each"
+                            + " type's fields once, as GraphiQL does", null, null);
         }
         ErrorCode code = error instanceof IntrospectionDisabledError ? ErrorCode.FORBIDDEN
                 : CLIENT_ERRORS.contains(error.getErrorType()) ? ErrorCode.BAD_USER_INPUT
                 : ErrorCode.INTERNAL_SERVER_ERROR;
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        if (error.getExtensions() != null) {
-            extensions.putAll(error.getExtensions());
-        }
-        extensions.put("code", code.name());
+        Map<String, Object> extensions = ApiErrors.withCode(error.getExtensions(), code);
         return GraphqlErrorBuilder.newError()
                 .message(withoutSyntaxTree(error.getMessage()))
                 .locations(error.getLocations())

@@ -1,6 +1,5 @@
 package io.lendx.graphql;
 
-import io.lendx.error.ErrorCode;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -30,19 +29,9 @@ public class FrameworkErrorBodies implements ErrorResponseProcessor<Map<String, 
             // comes with a ContentLengthExceededException instead.
             status = HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
         }
-        Map<String, Object> body = ErrorBody.of(codeOf(status), messageOf(status),
-                RequestIdFilter.of(context.getRequest()), Map.of());
+        Map<String, Object> body = ApiErrors.body(ApiErrors.codeOf(status), messageOf(status),
+                RequestIdFilter.of(context.getRequest()), null);
         return response.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
-    }
-
-    private static ErrorCode codeOf(HttpStatus status) {
-        return switch (status) {
-            case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED;
-            case FORBIDDEN -> ErrorCode.FORBIDDEN;
-            case NOT_FOUND -> ErrorCode.NOT_FOUND;
-            case TOO_MANY_REQUESTS -> ErrorCode.RATE_LIMITED;
-            default -> status.getCode() >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT;
-        };
     }
 
     /** Our words: Micronaut's messages can name its classes and limits' internals. */

@@ -26,7 +26,6 @@ import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -118,54 +117,23 @@ public class GraphQLHttpController {
                 .map(result -> {
                     HttpStatus status = status(result, answerAs);
                     MutableHttpResponse<ByteBuf> response = HttpResponse.<ByteBuf>status(status).contentType(answerAs)
-                            .body(body.write(withRequestId(result.toSpecification(), RequestIdFilter.of(request))));
+                            .body(body.write(ApiErrors.withRequestId(result.toSpecification(),
+                                    RequestIdFilter.of(request))));
                     return status == HttpStatus.UNAUTHORIZED
                             ? response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer") : response;
                 });
     }
 
-    /** Every error names the request, so a client report can be matched with the logs. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withRequestId(Map<String, Object> response, String requestId) {
-        Object errors = response.get("errors");
-        if (errors instanceof List<?> list) {
-            for (Object error : list) {
-                Map<String, Object> fields = (Map<String, Object>) error;
-                Map<String, Object> extensions = new java.util.LinkedHashMap<>();
-                if (fields.get("extensions") instanceof Map<?, ?> existing) {
-                    extensions.putAll((Map<String, Object>) existing);
-                }
-                // graphql-java's own classification ("DataFetchingException", ...) tells a client
-                // nothing the code does not, and reads like a class name.
-                extensions.remove("classification");
-                extensions.put("requestId", requestId);
-                fields.put("extensions", extensions);
-            }
-        }
-        return response;
-    }
-
     /**
-     * Under graphql-response+json, a result without data means the request never produced any:
-     * a bad request (400), a refused key (401), or a failure of ours (500, 503, 504). Under
-     * application/json the spec asks for 200 regardless.
+     * Under graphql-response+json, a result without data means the request never produced any,
+     * and its first error says why ({@link ApiErrors#statusOf}). Under application/json the spec
+     * asks for 200 regardless.
      */
     private static HttpStatus status(ExecutionResult result, String answerAs) {
         if (!GRAPHQL_RESPONSE_JSON.equals(answerAs) || result.isDataPresent() || result.getErrors().isEmpty()) {
             return HttpStatus.OK;
         }
-        Map<String, Object> extensions = result.getErrors().get(0).getExtensions();
-        Object code = extensions == null ? null : extensions.get("code");
-        Object reason = extensions == null ? null : extensions.get("reason");
-        if (ErrorCode.UNAUTHENTICATED.name().equals(code)) {
-            return HttpStatus.UNAUTHORIZED;
-        }
-        if (ErrorCode.INTERNAL_SERVER_ERROR.name().equals(code)) {
-            return ApiExceptionHandler.TIMEOUT.equals(reason) ? HttpStatus.GATEWAY_TIMEOUT
-                    : ApiExceptionHandler.DATABASE_UNAVAILABLE.equals(reason) ? HttpStatus.SERVICE_UNAVAILABLE
-                    : HttpStatus.INTERNAL_SERVER_ERROR;
-        }
-        return HttpStatus.BAD_REQUEST;
+        return ApiErrors.statusOf(result.getErrors().get(0));
     }
 
     /** The media type to answer in, or null when the client accepts neither JSON type. */
@@ -189,8 +157,8 @@ public class GraphQLHttpController {
 
     private MutableHttpResponse<ByteBuf> error(HttpRequest<?> request, HttpStatus status, String answerAs,
                                               String message) {
-        Map<String, Object> errors = ErrorBody.of(ErrorCode.BAD_USER_INPUT, message, RequestIdFilter.of(request),
-                Map.of());
+        Map<String, Object> errors = ApiErrors.body(ErrorCode.BAD_USER_INPUT, message, RequestIdFilter.of(request),
+                null);
         return HttpResponse.<ByteBuf>status(status).contentType(answerAs).body(body.write(errors));
     }
 }

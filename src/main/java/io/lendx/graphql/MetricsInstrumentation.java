@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -69,9 +68,8 @@ public class MetricsInstrumentation extends SimplePerformantInstrumentation {
                     .register(meters));
         }
         for (GraphQLError error : result.getErrors()) {
-            Map<String, Object> extensions = error.getExtensions();
-            Object code = extensions == null ? null : extensions.get("code");
-            meters.counter("graphql.errors", "code", code == null ? "NONE" : code.toString()).increment();
+            String code = ApiErrors.code(error);
+            meters.counter("graphql.errors", "code", code == null ? "NONE" : code).increment();
         }
         return CompletableFuture.completedFuture(result);
     }

@@ -2,7 +2,6 @@ package io.lendx.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.QueryComplexityCalculator;
@@ -64,8 +63,7 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
             try {
                 PageRequest.checkFirst(shape.badFirst());
             } catch (BadUserInputException refused) {
-                throw new AbortExecutionException(List.of(ApiExceptionHandler.toError(refused,
-                        GraphqlErrorBuilder.newError())));
+                throw new AbortExecutionException(List.of(ApiErrors.error(GraphqlErrorBuilder.newError(), refused)));
             }
         }
         check(shape.cost(), limits.getMaxCost(), "costly",
@@ -145,12 +143,9 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 
     private static void check(int actual, int maximum, String what, String unit) {
         if (actual > maximum) {
-            GraphQLError error = GraphqlErrorBuilder.newError()
-                    .message("The query is too " + what + ": " + actual + " " + unit + ", at most " + maximum
-                            + " allowed")
-                    .extensions(Map.of("code", ErrorCode.QUERY_TOO_COMPLEX.name()))
-                    .build();
-            throw new AbortExecutionException(List.of(error));
+            throw new AbortExecutionException(List.of(ApiErrors.error(GraphqlErrorBuilder.newError(),
+                    ErrorCode.QUERY_TOO_COMPLEX, "The query is too " + what + ": " + actual + " " + unit
+                            + ", at most " + maximum + " allowed", null, null)));
         }
     }
 }

@@ -132,11 +132,8 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         }
 
         GraphQLError toError() {
-            return GraphqlErrorBuilder.newError()
-                    .message(getMessage())
-                    .extensions(Map.of("code", ErrorCode.INTERNAL_SERVER_ERROR.name(),
-                            "reason", ApiExceptionHandler.TIMEOUT))
-                    .build();
+            return ApiErrors.error(GraphqlErrorBuilder.newError(), ErrorCode.INTERNAL_SERVER_ERROR, getMessage(),
+                    ApiErrors.TIMEOUT, null);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.lendx.ops;
 
+import io.lendx.graphql.ApiErrors;
 import io.lendx.error.ErrorCode;
-import io.lendx.graphql.ErrorBody;
 import io.lendx.graphql.RequestIdFilter;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Order;
@@ -22,7 +22,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,8 +50,8 @@ public class InFlightRequests implements HttpServerFilter {
             return Mono.just(HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.CONNECTION, "close")
                     .contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(ErrorBody.of(ErrorCode.INTERNAL_SERVER_ERROR, "The service is shutting down; retry elsewhere",
-                            RequestIdFilter.of(request), Map.of("reason", "SHUTTING_DOWN"))));
+                    .body(ApiErrors.body(ErrorCode.INTERNAL_SERVER_ERROR, "The service is shutting down; retry elsewhere",
+                            RequestIdFilter.of(request), "SHUTTING_DOWN")));
         }
         inFlight.incrementAndGet();
         return Flux.from(chain.proceed(request)).doFinally(signal -> inFlight.decrementAndGet());

@@ -1,7 +1,7 @@
 package io.lendx.ops;
 
+import io.lendx.graphql.ApiErrors;
 import io.lendx.error.ErrorCode;
-import io.lendx.graphql.ErrorBody;
 import io.lendx.graphql.JsonBody;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -24,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -113,8 +112,8 @@ public class RequestReadDeadline implements BeanCreatedEventListener<ChannelPipe
             String requestId = UUID.randomUUID().toString();
             LOG.warn("Request from {} not received within {} ms; closing the connection (request id {})",
                     ctx.channel().remoteAddress(), timeout.toMillis(), requestId);
-            ByteBuf body = json.write(ErrorBody.of(ErrorCode.BAD_USER_INPUT, "The request did not arrive in full within "
-                    + timeout.toMillis() + " ms", requestId, Map.of("reason", "REQUEST_TIMEOUT")));
+            ByteBuf body = json.write(ApiErrors.body(ErrorCode.BAD_USER_INPUT, "The request did not arrive in full within "
+                    + timeout.toMillis() + " ms", requestId, "REQUEST_TIMEOUT"));
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.REQUEST_TIMEOUT, body);
             response.headers()

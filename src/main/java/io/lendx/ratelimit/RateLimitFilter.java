@@ -1,8 +1,8 @@
 package io.lendx.ratelimit;
 
+import io.lendx.graphql.ApiErrors;
 import io.lendx.auth.BearerToken;
 import io.lendx.error.ErrorCode;
-import io.lendx.graphql.ErrorBody;
 import io.lendx.graphql.RequestIdFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -51,7 +51,7 @@ public class RateLimitFilter {
         return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(ErrorBody.of(ErrorCode.RATE_LIMITED, "Too many requests: retry in " + seconds + " seconds",
-                        requestId, Map.of("retryAfterSeconds", seconds)));
+                .body(ApiErrors.body(ErrorCode.RATE_LIMITED, "Too many requests: retry in " + seconds + " seconds",
+                        requestId, null, Map.of("retryAfterSeconds", seconds)));
     }
 }
