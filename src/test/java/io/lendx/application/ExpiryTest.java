@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import static io.lendx.support.GraphQLResponse.reason;
 import static io.lendx.support.Actors.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -147,8 +148,4 @@ class ExpiryTest extends DatabaseTest {
         return graphql.operation("pool/GetPool", Map.of("address", pool)).data("pool.currentBalance");
     }
 
-    @SuppressWarnings("unchecked")
-    private static String reason(Map<String, Object> error) {
-        return (String) ((Map<String, Object>) error.get("extensions")).get("reason");
-    }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import static io.lendx.support.GraphQLResponse.reason;
 import static io.lendx.support.Actors.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -366,10 +367,6 @@ class SubmitApplicationTest extends DatabaseTest {
         assertEquals(0, applicationsBy(caller));
     }
 
-    @SuppressWarnings("unchecked")
-    private static String reason(Map<String, Object> error) {
-        return (String) ((Map<String, Object>) error.get("extensions")).get("reason");
-    }
 
     private int applicationsOf(String pool) {
         return graphql.operation("pool/GetPool", Map.of("address", pool)).data("pool.applications.totalCount");

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static io.lendx.support.GraphQLResponse.reason;
 import static io.lendx.support.Actors.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -411,10 +412,6 @@ class IdempotencyTest extends DatabaseTest {
         return "key-" + UUID.randomUUID();
     }
 
-    @SuppressWarnings("unchecked")
-    private static String reason(Map<String, Object> error) {
-        return (String) ((Map<String, Object>) error.get("extensions")).get("reason");
-    }
 
     private int poolsOf(Actor issuer) {
         return graphql.operation("pool/ListPools", Map.of("filter", Map.of("issuerAddress", issuer.address())))

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static io.lendx.support.GraphQLResponse.extensions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -165,8 +166,4 @@ class RequestIdTest extends DatabaseTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> extensions(Map<String, Object> error) {
-        return (Map<String, Object>) error.get("extensions");
-    }
 }

@@ -37,6 +37,24 @@ public record GraphQLResponse(Map<String, Object> body) {
         return errors.get(0);
     }
 
+    /** Asserts that the response has exactly one error, with this code and this reason, and returns it. */
+    public Map<String, Object> singleError(String code, String reason) {
+        Map<String, Object> error = singleError(code);
+        assertEquals(reason, reason(error), () -> "Wrong reason in " + error);
+        return error;
+    }
+
+    /** An error's {@code extensions}. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> extensions(Map<String, Object> error) {
+        return (Map<String, Object>) error.get("extensions");
+    }
+
+    /** An error's {@code extensions.reason}. */
+    public static String reason(Map<String, Object> error) {
+        return (String) extensions(error).get("reason");
+    }
+
     private static Object at(Object root, String path) {
         Object current = root;
         for (String part : path.split("\\.")) {
