@@ -21,7 +21,6 @@ import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 @Singleton
@@ -60,32 +59,20 @@ public class ApplicationWiring implements FeatureWiring {
                 .dataFetcher("rejectApplication", this::rejectApplication));
     }
 
-    private CompletableFuture<ApplicationPayload> submitApplication(DataFetchingEnvironment env) {
+    private CompletableFuture<SubmitApplicationPayload> submitApplication(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        Map<String, Object> input = Arguments.input(env, "input");
-        return MutationContext.future(env,
-                service.submit(caller, new SubmitApplicationInput(Arguments.field(input, "applicationAddress"),
-                        Arguments.field(input, "poolAddress"), Arguments.field(input, "principal"),
-                        Arguments.field(input, "offeredCollateral"), Arguments.field(input, "dissolutionDate"),
-                        Arguments.field(input, "txHash"), Arguments.field(input, "idempotencyKey")))
-                .map(ApplicationPayload::new));
+        return MutationContext.future(env, service.submit(caller,
+                Arguments.input(env, "input", SubmitApplicationInput.class)).map(SubmitApplicationPayload::new));
     }
 
-    private CompletableFuture<ApplicationPayload> rejectApplication(DataFetchingEnvironment env) {
+    private CompletableFuture<RejectApplicationPayload> rejectApplication(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        Map<String, Object> input = Arguments.input(env, "input");
-        return MutationContext.future(env,
-                service.reject(caller, new RejectApplicationInput(Arguments.field(input, "applicationAddress"),
-                        Arguments.field(input, "idempotencyKey")))
-                .map(ApplicationPayload::new));
+        return MutationContext.future(env, service.reject(caller,
+                Arguments.input(env, "input", RejectApplicationInput.class)).map(RejectApplicationPayload::new));
     }
 
     private CompletableFuture<Connection<LoanApplication>> applications(DataFetchingEnvironment env) {
-        Map<String, Object> input = Arguments.input(env, "filter");
-        ApplicationFilter filter = new ApplicationFilter(
-                Arguments.enumValue(Arguments.field(input, "state"), ApplicationState.class),
-                Arguments.field(input, "poolAddress"),
-                Arguments.field(input, "borrowerAddress"));
+        ApplicationFilter filter = Arguments.filter(env, ApplicationFilter.class);
         PageRequest<LoanApplication> page = Arguments.page(env, ApplicationRepository::sortField, "CREATED_AT");
         return Connections.of(env, service.list(filter, page), () -> service.count(filter));
     }

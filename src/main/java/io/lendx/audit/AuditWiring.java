@@ -11,7 +11,6 @@ import io.lendx.graphql.FeatureWiring;
 import io.lendx.paging.PageRequest;
 import jakarta.inject.Singleton;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 @Singleton
@@ -35,9 +34,7 @@ public class AuditWiring implements FeatureWiring {
 
     private CompletableFuture<Connection<AuditEvent>> auditEvents(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        Map<String, Object> input = Arguments.input(env, "filter");
-        AuditFilter filter = new AuditFilter(Arguments.field(input, "actor"), Arguments.field(input, "action"),
-                Arguments.field(input, "occurredAfter"), Arguments.field(input, "occurredBefore"));
+        AuditFilter filter = Arguments.filter(env, AuditFilter.class);
         PageRequest<AuditEvent> page = Arguments.page(env, AuditRepository.NEWEST_FIRST);
         return Connections.of(env, audit.list(caller, filter, page), () -> audit.count(caller, filter));
     }

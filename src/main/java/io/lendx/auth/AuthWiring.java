@@ -8,7 +8,6 @@ import io.lendx.graphql.MutationContext;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 @Singleton
@@ -43,26 +42,19 @@ public class AuthWiring implements FeatureWiring {
     }
 
     private CompletableFuture<RegisterUserPayload> registerUser(DataFetchingEnvironment env) {
-        Map<String, Object> input = Arguments.input(env, "input");
         return MutationContext.future(env,
-                registration.register(new RegisterUserInput(Arguments.field(input, "address"),
-                Arguments.field(input, "did"), Arguments.field(input, "idempotencyKey"))));
+                registration.register(Arguments.input(env, "input", RegisterUserInput.class)));
     }
 
-    private CompletableFuture<ApiKeyService.IssuedKey> createApiKey(DataFetchingEnvironment env) {
+    private CompletableFuture<CreateApiKeyPayload> createApiKey(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        Map<String, Object> input = Arguments.input(env, "input");
-        return MutationContext.future(env,
-                keys.create(caller, new CreateApiKeyInput(Arguments.<Integer>field(input, "expiresInDays"),
-                        Arguments.enumValue(Arguments.field(input, "role"), Role.class),
-                        Arguments.field(input, "userAddress"), Arguments.field(input, "idempotencyKey"))));
+        return MutationContext.future(env, keys.create(caller, Arguments.input(env, "input", CreateApiKeyInput.class))
+                .map(issued -> new CreateApiKeyPayload(issued.keyId(), issued.apiKey())));
     }
 
-    private CompletableFuture<Map<String, Object>> revokeApiKey(DataFetchingEnvironment env) {
+    private CompletableFuture<RevokeApiKeyPayload> revokeApiKey(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        Map<String, Object> input = Arguments.input(env, "input");
-        return MutationContext.future(env, keys.revoke(caller, new RevokeApiKeyInput(Arguments.field(input, "keyId"),
-                        Arguments.field(input, "idempotencyKey")))
-                .map(revoked -> Map.<String, Object>of("revoked", revoked)));
+        return MutationContext.future(env, keys.revoke(caller, Arguments.input(env, "input", RevokeApiKeyInput.class))
+                .map(RevokeApiKeyPayload::new));
     }
 }

@@ -9,7 +9,6 @@ import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
 
-import java.util.Map;
 
 @Singleton
 public class BalanceWiring implements FeatureWiring {
@@ -33,12 +32,8 @@ public class BalanceWiring implements FeatureWiring {
                 .dataFetcher("isStale", env -> service.isStale(env.getSource(), env.<Integer>getArgument("maxAgeSeconds"))));
         wiring.type("User", type -> type.dataFetcher("mptBalances", env -> BalanceLoaders.BALANCES_BY_USER.in(env)
                 .load(env.<User>getSource().address())));
-        wiring.type("Mutation", type -> type.dataFetcher("updateMptBalance", env -> {
-            Map<String, Object> input = Arguments.input(env, "input");
-            return MutationContext.future(env, service.update(Callers.require(env), new UpdateMptBalanceInput(
-                            Arguments.field(input, "userAddress"), Arguments.field(input, "mptId"),
-                            Arguments.field(input, "balance"), Arguments.field(input, "idempotencyKey")))
-                    .map(UpdateMptBalancePayload::new));
-        }));
+        wiring.type("Mutation", type -> type.dataFetcher("updateMptBalance", env -> MutationContext.future(env,
+                service.update(Callers.require(env), Arguments.input(env, "input", UpdateMptBalanceInput.class))
+                        .map(UpdateMptBalancePayload::new))));
     }
 }

@@ -1,4 +1,11 @@
 package io.lendx.balance;
 
-public record UpdateMptBalancePayload(MptBalance mptBalance) {
+import io.lendx.graphql.MutationPayload;
+
+public record UpdateMptBalancePayload(MptBalance mptBalance) implements MutationPayload {
+
+    @Override
+    public String auditTarget() {
+        return mptBalance.id().userAddress();
+    }
 }

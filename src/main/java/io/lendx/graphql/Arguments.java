@@ -1,5 +1,9 @@
 package io.lendx.graphql;
 
+import java.util.Arrays;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Constructor;
 import graphql.schema.DataFetchingEnvironment;
 import io.lendx.error.BadUserInputException;
 import io.lendx.paging.Direction;
@@ -11,8 +15,19 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Reads the arguments every connection shares and turns them into a validated page request. */
+/**
+ * Reads arguments: the ones every connection shares, as a validated page request, and input
+ * objects, bound to the records that mirror them.
+ */
 public final class Arguments {
+
+    /** How to bind each input record, worked out once per type. */
+    private static final ClassValue<RecordBinding> RECORDS = new ClassValue<>() {
+        @Override
+        protected RecordBinding computeValue(Class<?> type) {
+            return RecordBinding.of(type);
+        }
+    };
 
     private Arguments() {
     }
@@ -29,23 +44,60 @@ public final class Arguments {
     /** {@code first}/{@code after}/{@code orderBy} for a root connection. */
     public static <T> PageRequest<T> page(DataFetchingEnvironment env, Function<String, SortField<T>> fields,
                                           String defaultField) {
-        Map<String, Object> orderBy = input(env, "orderBy");
+        Map<String, Object> orderBy = env.getArgument("orderBy");
         String field = orderBy == null ? defaultField : (String) orderBy.get("field");
         String direction = orderBy == null ? Direction.ASC.name() : (String) orderBy.get("direction");
         return page(env, new Ordering<>(fields.apply(field), Direction.valueOf(direction)));
     }
 
-    /** An input-object argument such as {@code filter}, or null when absent. */
-    @Nullable
-    public static Map<String, Object> input(DataFetchingEnvironment env, String name) {
-        return env.getArgument(name);
+    /** The {@code filter} argument bound to its record; absent, a filter that lets everything through. */
+    public static <R extends Record> R filter(DataFetchingEnvironment env, Class<R> type) {
+        Map<String, Object> filter = env.getArgument("filter");
+        return type.cast(RECORDS.get(type).bind(filter == null ? Map.of() : filter));
     }
 
-    /** A field of an input object, or null when the object or the field is absent. */
+    /**
+     * An input-object argument bound to the record that mirrors it: each component takes the
+     * field of its name (an enum from its GraphQL name), absent fields are null. GraphQL has
+     * already coerced and checked the types, so a mismatch is a bug in the record.
+     */
     @Nullable
-    @SuppressWarnings("unchecked")
-    public static <V> V field(@Nullable Map<String, Object> input, String name) {
-        return input == null ? null : (V) input.get(name);
+    public static <R extends Record> R input(DataFetchingEnvironment env, String name, Class<R> type) {
+        Map<String, Object> input = env.getArgument(name);
+        return input == null ? null : type.cast(RECORDS.get(type).bind(input));
+    }
+
+    /** How to build one record type from an input map: its components and canonical constructor. */
+    private record RecordBinding(RecordComponent[] components, Constructor<?> constructor) {
+
+        static RecordBinding of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            try {
+                Constructor<?> constructor = type.getDeclaredConstructor(
+                        Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                constructor.setAccessible(true);
+                return new RecordBinding(components, constructor);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type + " has no canonical constructor", e);
+            }
+        }
+
+        Object bind(Map<String, Object> input) {
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                Object value = input.get(components[i].getName());
+                Class<?> type = components[i].getType();
+                values[i] = value != null && type.isEnum() ? enumValue(value, type.asSubclass(Enum.class)) : value;
+            }
+            try {
+                return constructor.newInstance(values);
+            } catch (InvocationTargetException e) {
+                // The record's own checks (a compact constructor) refused a value.
+                throw e.getCause() instanceof RuntimeException refused ? refused : new IllegalStateException(e);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** An enum value by its GraphQL name, or null when absent. */

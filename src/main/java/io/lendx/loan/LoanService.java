@@ -71,7 +71,7 @@ public class LoanService {
 
     /** The borrower repays in full: ONGOING → PAID, principal back to the pool, interest earned. */
     @Transactional
-    public Mono<Loan> repay(Caller caller, LoanActionInput input) {
+    public Mono<Loan> repay(Caller caller, RepayLoanInput input) {
         String borrower = Callers.requireUser(caller);
         String address = Check.objectAddress("loanAddress", input.loanAddress());
         Instant now = clock.instant();
@@ -92,7 +92,7 @@ public class LoanService {
 
     /** The lender declares a loan past its end date defaulted: ONGOING → DEFAULTED. */
     @Transactional
-    public Mono<Loan> markDefaulted(Caller caller, LoanActionInput input) {
+    public Mono<Loan> markDefaulted(Caller caller, MarkLoanDefaultedInput input) {
         String lender = Callers.requireUser(caller);
         String address = Check.objectAddress("loanAddress", input.loanAddress());
         Instant now = clock.instant();

@@ -19,7 +19,6 @@ import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -59,34 +58,21 @@ public class LoanWiring implements FeatureWiring {
                         env -> children(env, LoanParent.LENDER, env.<User>getSource().address())));
         wiring.type("Mutation", type -> type
                 .dataFetcher("approveApplication", this::approveApplication)
-                .dataFetcher("repayLoan", env -> MutationContext.future(env,
-                        service.repay(Callers.require(env), action(env)).map(LoanPayload::new)))
-                .dataFetcher("markLoanDefaulted", env -> MutationContext.future(env,
-                        service.markDefaulted(Callers.require(env), action(env)).map(LoanPayload::new))));
+                .dataFetcher("repayLoan", env -> MutationContext.future(env, service.repay(Callers.require(env),
+                        Arguments.input(env, "input", RepayLoanInput.class)).map(RepayLoanPayload::new)))
+                .dataFetcher("markLoanDefaulted", env -> MutationContext.future(env, service.markDefaulted(
+                        Callers.require(env), Arguments.input(env, "input", MarkLoanDefaultedInput.class))
+                        .map(MarkLoanDefaultedPayload::new))));
     }
 
     private CompletableFuture<ApproveApplicationPayload> approveApplication(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        Map<String, Object> input = Arguments.input(env, "input");
-        return MutationContext.future(env, service.approve(caller, new ApproveApplicationInput(
-                Arguments.field(input, "applicationAddress"), Arguments.field(input, "loanAddress"),
-                Arguments.field(input, "txHash"),
-                Arguments.field(input, "idempotencyKey"))));
-    }
-
-    private static LoanActionInput action(DataFetchingEnvironment env) {
-        Map<String, Object> input = Arguments.input(env, "input");
-        return new LoanActionInput(Arguments.field(input, "loanAddress"), Arguments.field(input, "idempotencyKey"));
+        return MutationContext.future(env, service.approve(caller,
+                Arguments.input(env, "input", ApproveApplicationInput.class)));
     }
 
     private CompletableFuture<Connection<Loan>> loans(DataFetchingEnvironment env) {
-        Map<String, Object> input = Arguments.input(env, "filter");
-        LoanFilter filter = new LoanFilter(
-                Arguments.enumValue(Arguments.field(input, "state"), LoanState.class),
-                Arguments.field(input, "poolAddress"),
-                Arguments.field(input, "borrowerAddress"),
-                Arguments.field(input, "lenderAddress"),
-                Arguments.field(input, "overdue"));
+        LoanFilter filter = Arguments.filter(env, LoanFilter.class);
         PageRequest<Loan> page = Arguments.page(env, LoanRepository::sortField, "CREATED_AT");
         return Connections.of(env, service.list(filter, page), () -> service.count(filter));
     }

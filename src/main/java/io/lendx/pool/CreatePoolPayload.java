@@ -1,4 +1,11 @@
 package io.lendx.pool;
 
-public record CreatePoolPayload(Pool pool) {
+import io.lendx.graphql.MutationPayload;
+
+public record CreatePoolPayload(Pool pool) implements MutationPayload {
+
+    @Override
+    public String auditTarget() {
+        return pool.address();
+    }
 }

@@ -15,7 +15,6 @@ import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 @Singleton
@@ -46,17 +45,12 @@ public class PoolWiring implements FeatureWiring {
 
     private CompletableFuture<CreatePoolPayload> createPool(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        Map<String, Object> input = Arguments.input(env, "input");
-        return MutationContext.future(env,
-                service.create(caller, new CreatePoolInput(Arguments.field(input, "poolAddress"),
-                        Arguments.field(input, "totalBalance"), Arguments.field(input, "minimumLoan"),
-                        Arguments.<Integer>field(input, "durationDays"), Arguments.field(input, "interestRate"),
-                        Arguments.field(input, "txHash"), Arguments.field(input, "idempotencyKey")))
+        return MutationContext.future(env, service.create(caller, Arguments.input(env, "input", CreatePoolInput.class))
                 .map(CreatePoolPayload::new));
     }
 
     private CompletableFuture<Connection<Pool>> pools(DataFetchingEnvironment env) {
-        PoolFilter filter = new PoolFilter(Arguments.field(Arguments.input(env, "filter"), "issuerAddress"));
+        PoolFilter filter = Arguments.filter(env, PoolFilter.class);
         PageRequest<Pool> page = Arguments.page(env, PoolRepository::sortField, "CREATED_AT");
         return Connections.of(env, service.list(filter, page), () -> service.count(filter));
     }

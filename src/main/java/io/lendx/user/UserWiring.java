@@ -9,7 +9,6 @@ import io.lendx.graphql.FeatureWiring;
 import io.lendx.paging.PageRequest;
 import jakarta.inject.Singleton;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 @Singleton
@@ -34,8 +33,7 @@ public class UserWiring implements FeatureWiring {
     }
 
     private CompletableFuture<Connection<User>> users(DataFetchingEnvironment env) {
-        Map<String, Object> filterInput = Arguments.input(env, "filter");
-        UserFilter filter = new UserFilter(Arguments.field(filterInput, "did"));
+        UserFilter filter = Arguments.filter(env, UserFilter.class);
         PageRequest<User> page = Arguments.page(env, UserRepository::sortField, "CREATED_AT");
         return Connections.of(env, service.list(filter, page), () -> service.count(filter));
     }

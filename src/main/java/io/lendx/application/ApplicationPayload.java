@@ -1,5 +1,0 @@
-package io.lendx.application;
-
-/** The payload of submitApplication and rejectApplication. */
-public record ApplicationPayload(LoanApplication application) {
-}
