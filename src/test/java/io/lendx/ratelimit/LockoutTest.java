@@ -1,6 +1,7 @@
-package io.lendx.hardening;
+package io.lendx.ratelimit;
 
-import io.lendx.hardening.GraphQLHttp.Reply;
+import io.lendx.support.GraphQLHttp;
+import io.lendx.support.GraphQLHttp.Reply;
 import io.lendx.support.Actors;
 import io.lendx.support.Actors.Actor;
 import io.lendx.support.DatabaseTest;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static io.lendx.hardening.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
+import static io.lendx.support.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

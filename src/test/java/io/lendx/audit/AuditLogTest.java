@@ -1,7 +1,8 @@
-package io.lendx.hardening;
+package io.lendx.audit;
 
+import io.lendx.support.GraphQLHttp;
 import io.lendx.graphql.RequestIdFilter;
-import io.lendx.hardening.GraphQLHttp.Reply;
+import io.lendx.support.GraphQLHttp.Reply;
 import io.lendx.support.Actors;
 import io.lendx.support.Actors.Actor;
 import io.lendx.support.DatabaseTest;

@@ -1,4 +1,4 @@
-package io.lendx.hardening;
+package io.lendx.graphql;
 
 import io.lendx.support.Actors;
 import io.lendx.support.Actors.Actor;

@@ -1,6 +1,7 @@
-package io.lendx.hardening;
+package io.lendx.graphql;
 
-import io.lendx.hardening.GraphQLHttp.Reply;
+import io.lendx.support.GraphQLHttp;
+import io.lendx.support.GraphQLHttp.Reply;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Fixtures;
 import io.lendx.support.GraphQLResponse;
@@ -18,7 +19,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
-import static io.lendx.hardening.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
+import static io.lendx.support.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,8 @@
-package io.lendx.hardening;
+package io.lendx.ratelimit;
 
+import io.lendx.support.GraphQLHttp;
 import io.lendx.graphql.RequestIdFilter;
-import io.lendx.hardening.GraphQLHttp.Reply;
+import io.lendx.support.GraphQLHttp.Reply;
 import io.lendx.support.Actors;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Fixtures;
@@ -19,7 +20,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
-import static io.lendx.hardening.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
+import static io.lendx.support.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
 import static io.lendx.support.Actors.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package io.lendx.migration;
+package io.lendx.config;
 
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Fixtures;

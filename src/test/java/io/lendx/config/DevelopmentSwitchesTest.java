@@ -1,6 +1,7 @@
-package io.lendx.hardening;
+package io.lendx.config;
 
-import io.lendx.hardening.GraphQLHttp.Reply;
+import io.lendx.support.GraphQLHttp;
+import io.lendx.support.GraphQLHttp.Reply;
 import io.lendx.support.DatabaseTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;

@@ -1,6 +1,7 @@
-package io.lendx.hardening;
+package io.lendx.config;
 
-import io.lendx.hardening.GraphQLHttp.Reply;
+import io.lendx.support.GraphQLHttp;
+import io.lendx.support.GraphQLHttp.Reply;
 import io.lendx.support.Actors;
 import io.lendx.support.Actors.Actor;
 import io.lendx.support.DatabaseTest;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.List;
 import java.util.Map;
 
-import static io.lendx.hardening.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
+import static io.lendx.support.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package io.lendx.hardening;
+package io.lendx.ops;
 
 import io.lendx.support.DatabaseTest;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -1,6 +1,7 @@
-package io.lendx.hardening;
+package io.lendx.graphql;
 
-import io.lendx.hardening.GraphQLHttp.Reply;
+import io.lendx.support.GraphQLHttp;
+import io.lendx.support.GraphQLHttp.Reply;
 import io.lendx.support.Actors;
 import io.lendx.support.Actors.Actor;
 import io.lendx.support.DatabaseTest;
@@ -32,8 +33,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import static io.lendx.hardening.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
-import static io.lendx.hardening.GraphQLHttp.assertNoInternals;
+import static io.lendx.support.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
+import static io.lendx.support.GraphQLHttp.assertNoInternals;
 import static io.lendx.support.Actors.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

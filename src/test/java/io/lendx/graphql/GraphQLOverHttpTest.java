@@ -1,7 +1,7 @@
-package io.lendx.hardening;
+package io.lendx.graphql;
 
-import io.lendx.graphql.RequestIdFilter;
-import io.lendx.hardening.GraphQLHttp.Reply;
+import io.lendx.support.GraphQLHttp;
+import io.lendx.support.GraphQLHttp.Reply;
 import io.lendx.support.Actors;
 import io.lendx.support.Actors.Actor;
 import io.lendx.support.DatabaseTest;
@@ -29,9 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.lendx.hardening.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
-import static io.lendx.hardening.GraphQLHttp.PATH;
-import static io.lendx.hardening.GraphQLHttp.assertNoInternals;
+import static io.lendx.support.GraphQLHttp.GRAPHQL_RESPONSE_JSON;
+import static io.lendx.support.GraphQLHttp.PATH;
+import static io.lendx.support.GraphQLHttp.assertNoInternals;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

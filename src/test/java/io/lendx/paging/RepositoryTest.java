@@ -1,4 +1,4 @@
-package io.lendx.migration;
+package io.lendx.paging;
 
 import io.lendx.application.ApplicationRepository;
 import io.lendx.application.ApplicationState;

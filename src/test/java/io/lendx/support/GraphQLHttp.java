@@ -1,6 +1,5 @@
-package io.lendx.hardening;
+package io.lendx.support;
 
-import io.lendx.support.GraphQLResponse;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
