@@ -44,6 +44,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void featuresUseTheGraphqlPackageButNeverTheHttpTransport() {
+        noClasses().that().resideInAnyPackage("io.lendx.user..", "io.lendx.pool..", "io.lendx.application..",
+                        "io.lendx.loan..", "io.lendx.balance..")
+                .should().dependOnClassesThat().resideInAPackage("io.lendx.http..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theGraphqlPackageKnowsNothingOfHttp() {
+        noClasses().that().resideInAPackage("io.lendx.graphql..")
+                .should().dependOnClassesThat().resideInAPackage("io.lendx.http..")
+                .check(MAIN);
+    }
+
+    @Test
     void featuresDoNotFormCycles() {
         slices().matching("io.lendx.(*)..").should().beFreeOfCycles().check(MAIN);
     }

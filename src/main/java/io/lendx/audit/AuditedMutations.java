@@ -11,7 +11,7 @@ import io.lendx.graphql.FetcherDecorator;
 import io.lendx.graphql.MutationContext;
 import io.lendx.graphql.MutationTransaction;
 import io.lendx.graphql.RequestDeadline;
-import io.lendx.graphql.RequestInfo;
+import io.lendx.http.RequestInfo;
 import io.lendx.idempotency.ReplayNotice;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

@@ -5,7 +5,7 @@ import graphql.GraphQLError;
 import io.lendx.graphql.Operations;
 import io.lendx.graphql.RefusedRequestListener;
 import io.lendx.graphql.RequestDeadline;
-import io.lendx.graphql.RequestIdFilter;
+import io.lendx.http.RequestIdFilter;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;

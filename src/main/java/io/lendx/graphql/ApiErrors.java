@@ -82,7 +82,7 @@ public final class ApiErrors {
      * code does not and reads like a class name.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> withRequestId(Map<String, Object> response, String requestId) {
+    public static Map<String, Object> withRequestId(Map<String, Object> response, String requestId) {
         if (response.get("errors") instanceof List<?> errors) {
             for (Object error : errors) {
                 Map<String, Object> fields = (Map<String, Object>) error;
@@ -103,7 +103,7 @@ public final class ApiErrors {
      * (400), a refused key (401), or a failure of ours (500; 503 when the database is away, 504
      * when time ran out).
      */
-    static HttpStatus statusOf(GraphQLError error) {
+    public static HttpStatus statusOf(GraphQLError error) {
         String code = code(error);
         if (ErrorCode.UNAUTHENTICATED.name().equals(code)) {
             return HttpStatus.UNAUTHORIZED;
@@ -118,7 +118,7 @@ public final class ApiErrors {
     }
 
     /** The code of a response Micronaut answered itself with {@code status}. */
-    static ErrorCode codeOf(HttpStatus status) {
+    public static ErrorCode codeOf(HttpStatus status) {
         return switch (status) {
             case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED;
             case FORBIDDEN -> ErrorCode.FORBIDDEN;

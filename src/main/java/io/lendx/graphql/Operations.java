@@ -26,7 +26,7 @@ public final class Operations {
     }
 
     /** Whether the operation to run (the named one, or any when unnamed) changes data. */
-    static boolean isMutation(@Nullable String query, @Nullable String operationName) {
+    public static boolean isMutation(@Nullable String query, @Nullable String operationName) {
         return operations(query, operationName).stream()
                 .anyMatch(operation -> operation.getOperation() != OperationDefinition.Operation.QUERY);
     }

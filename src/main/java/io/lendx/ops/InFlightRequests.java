@@ -2,7 +2,7 @@ package io.lendx.ops;
 
 import io.lendx.graphql.ApiErrors;
 import io.lendx.error.ErrorCode;
-import io.lendx.graphql.RequestIdFilter;
+import io.lendx.http.RequestIdFilter;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;

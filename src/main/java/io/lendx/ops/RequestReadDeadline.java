@@ -2,7 +2,7 @@ package io.lendx.ops;
 
 import io.lendx.graphql.ApiErrors;
 import io.lendx.error.ErrorCode;
-import io.lendx.graphql.JsonBody;
+import io.lendx.http.JsonBody;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;

@@ -3,7 +3,7 @@ package io.lendx.ratelimit;
 import io.lendx.graphql.ApiErrors;
 import io.lendx.auth.BearerToken;
 import io.lendx.error.ErrorCode;
-import io.lendx.graphql.RequestIdFilter;
+import io.lendx.http.RequestIdFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -1,7 +1,7 @@
 package io.lendx.audit;
 
 import io.lendx.support.GraphQLHttp;
-import io.lendx.graphql.RequestIdFilter;
+import io.lendx.http.RequestIdFilter;
 import io.lendx.support.GraphQLHttp.Reply;
 import io.lendx.support.Actors;
 import io.lendx.support.Actors.Actor;

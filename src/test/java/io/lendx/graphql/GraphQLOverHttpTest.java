@@ -1,5 +1,6 @@
 package io.lendx.graphql;
 
+import io.lendx.http.RequestIdFilter;
 import io.lendx.support.GraphQLHttp;
 import io.lendx.support.GraphQLHttp.Reply;
 import io.lendx.support.Actors;

@@ -1,4 +1,4 @@
-package io.lendx.graphql;
+package io.lendx.http;
 
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;

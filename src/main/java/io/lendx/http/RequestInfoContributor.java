@@ -1,5 +1,6 @@
-package io.lendx.graphql;
+package io.lendx.http;
 
+import io.lendx.graphql.RequestContextContributor;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;

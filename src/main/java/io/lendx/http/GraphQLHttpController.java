@@ -1,5 +1,7 @@
-package io.lendx.graphql;
+package io.lendx.http;
 
+import io.lendx.graphql.Operations;
+import io.lendx.graphql.ApiErrors;
 import graphql.ExecutionResult;
 import io.lendx.error.ErrorCode;
 import io.micronaut.configuration.graphql.GraphQLController;

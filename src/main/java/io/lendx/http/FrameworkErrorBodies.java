@@ -1,5 +1,6 @@
-package io.lendx.graphql;
+package io.lendx.http;
 
+import io.lendx.graphql.ApiErrors;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;

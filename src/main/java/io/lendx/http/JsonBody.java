@@ -1,4 +1,4 @@
-package io.lendx.graphql;
+package io.lendx.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
