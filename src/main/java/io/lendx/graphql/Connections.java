@@ -15,12 +15,12 @@ public final class Connections {
 
     /**
      * The count completes on an R2DBC thread, like the page; it is moved back onto the request's
-     * executor so that the request's DataLoaders still see all of its work.
+     * work queue so that the request's DataLoaders still see all of its work.
      */
     public static <T> CompletableFuture<Connection<T>> of(DataFetchingEnvironment env, Mono<Page<T>> page,
                                                           Supplier<Mono<Long>> totalCount) {
-        RequestExecutor executor = RequestExecutor.of(env);
-        return page.map(p -> new Connection<>(p, () -> executor.continueHere(totalCount.get().toFuture())))
+        RequestWorkQueue work = RequestWorkQueue.of(env);
+        return page.map(p -> new Connection<>(p, () -> work.continueHere(totalCount.get().toFuture())))
                 .toFuture();
     }
 }

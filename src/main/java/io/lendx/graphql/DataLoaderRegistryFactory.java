@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * Collects every feature's batch functions once, and gives each request a registry of its own
- * DataLoaders (so caches never outlive a request) and the executor that dispatches them. A
+ * DataLoaders (so caches never outlive a request) and the work queue that dispatches them. A
  * request's loader is created the first time one of its fetchers asks for it: a flat list
  * needs none of the twenty, a nested page a handful.
  */
@@ -59,11 +59,11 @@ public class DataLoaderRegistryFactory {
         features.forEach(feature -> feature.register(registrar));
     }
 
-    public RequestExecutor newExecutor() {
+    public RequestWorkQueue newWorkQueue() {
         RequestLoaders loaders = new RequestLoaders();
-        RequestExecutor executor = new RequestExecutor(loaders, workers);
-        loaders.executor = executor;
-        return executor;
+        RequestWorkQueue work = new RequestWorkQueue(loaders, workers);
+        loaders.work = work;
+        return work;
     }
 
     /** Notes what a fetcher asks of the values it loads through {@code loader}, if that loader reads only that. */
@@ -80,10 +80,10 @@ public class DataLoaderRegistryFactory {
     private record Batch<K, V>(LoaderRegistrar.ProjectedBatch<K, V> query, SelectedFields.Shape shape,
                                DistributionSummary sizes) {
 
-        DataLoader<K, V> newLoader(RequestExecutor executor, SelectedFields fields) {
+        DataLoader<K, V> newLoader(RequestWorkQueue work, SelectedFields fields) {
             return DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
                 sizes.record(keys.size());
-                return executor.batch(query.load(keys, fields == null ? Set.of() : fields.names()));
+                return work.batch(query.load(keys, fields == null ? Set.of() : fields.names()));
             }, fields == null ? OPTIONS : optionsFor(fields));
         }
 
@@ -104,7 +104,7 @@ public class DataLoaderRegistryFactory {
     /** One request's loaders, each made when first asked for, and what is asked of them. */
     private final class RequestLoaders extends DataLoaderRegistry {
 
-        private RequestExecutor executor;
+        private RequestWorkQueue work;
         private final Map<String, SelectedFields> selected = new ConcurrentHashMap<>();
 
         @Override
@@ -122,7 +122,7 @@ public class DataLoaderRegistryFactory {
                 if (fields != null) {
                     selected.put(name, fields);
                 }
-                return batch.newLoader(executor, fields);
+                return batch.newLoader(work, fields);
             });
         }
     }

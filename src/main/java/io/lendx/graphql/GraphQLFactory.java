@@ -47,13 +47,13 @@ public class GraphQLFactory {
             feature.wire(wiring);
         }
         List<FetcherDecorator> outermostLast = new ArrayList<>(decorators);
-        outermostLast.add(new RootFieldsOnRequestExecutor());
+        outermostLast.add(new RootFieldsOnWorkQueue());
         GraphQLSchema schema = decorated(new SchemaGenerator().makeExecutableSchema(types, wiring.build()),
                 outermostLast);
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(exceptionHandler)
                 .instrumentation(new RequestInstrumentation(instrumentations))
-                // RequestExecutor dispatches instead; see there why.
+                // RequestWorkQueue dispatches instead; see there why.
                 .doNotAutomaticallyDispatchDataLoader()
                 .preparsedDocumentProvider(documents)
                 .build();

@@ -27,7 +27,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Executes a GraphQL request on its own {@link RequestExecutor} with its own DataLoader
+ * Executes a GraphQL request on its own {@link RequestWorkQueue} with its own DataLoader
  * registry. Both are created here, on the request thread, rather than as {@code @RequestScope}
  * beans: the request's work continues on R2DBC threads, where no request scope is present.
  */
@@ -96,16 +96,16 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
 
     private CompletableFuture<ExecutionResult> execute(GraphQLInvocationData invocationData,
                                                        Map<Object, Object> context) {
-        RequestExecutor executor = loaders.newExecutor();
-        context.put(RequestExecutor.class, executor);
+        RequestWorkQueue work = loaders.newWorkQueue();
+        context.put(RequestWorkQueue.class, work);
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(Objects.requireNonNullElse(invocationData.getQuery(), ""))
                 .operationName(invocationData.getOperationName())
                 .variables(Objects.requireNonNullElse(invocationData.getVariables(), Map.of()))
-                .dataLoaderRegistry(executor.loaders())
+                .dataLoaderRegistry(work.loaders())
                 .graphQLContext(context)
                 .build();
-        return executor.start(() -> graphQL.executeAsync(input));
+        return work.start(() -> graphQL.executeAsync(input));
     }
 
     /**

@@ -8,12 +8,12 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Moves the values of root fields (a root query, a mutation), which complete on R2DBC threads,
- * back onto their request's {@link RequestExecutor}. Fields below the root resolve through
- * DataLoaders, whose batches already answer on the executor, or synchronously, so they are
+ * back onto their request's {@link RequestWorkQueue}. Fields below the root resolve through
+ * DataLoaders, whose batches already answer on the work queue, or synchronously, so they are
  * left alone. It must wrap outermost, so that whatever other decorators chain onto a fetcher
  * also finishes before the hop.
  */
-final class RootFieldsOnRequestExecutor implements FetcherDecorator {
+final class RootFieldsOnWorkQueue implements FetcherDecorator {
 
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation");
 
@@ -25,7 +25,7 @@ final class RootFieldsOnRequestExecutor implements FetcherDecorator {
         return env -> {
             Object value = fetcher.get(env);
             if (value instanceof CompletionStage<?> stage && !stage.toCompletableFuture().isDone()) {
-                return RequestExecutor.of(env).continueHere(stage.toCompletableFuture());
+                return RequestWorkQueue.of(env).continueHere(stage.toCompletableFuture());
             }
             return value;
         };

@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The dispatch rule of {@link RequestExecutor}, without GraphQL or a database in the way. */
-class RequestExecutorTest {
+/** The dispatch rule of {@link RequestWorkQueue}, without GraphQL or a database in the way. */
+class RequestWorkQueueTest {
 
     private final DataLoaderRegistry registry = new DataLoaderRegistry();
-    private final RequestExecutor executor = new RequestExecutor(registry, Runnable::run);
+    private final RequestWorkQueue work = new RequestWorkQueue(registry, Runnable::run);
     private final List<Set<String>> userBatches = new CopyOnWriteArrayList<>();
 
     private final DataLoader<String, String> users = register("users", keys -> {
@@ -40,13 +40,13 @@ class RequestExecutorTest {
         Sinks.One<Map<String, String>> slowAnswer = Sinks.one();
         DataLoader<String, String> pages = register("pages", keys -> slowAnswer.asMono());
 
-        executor.start(() -> {
+        work.start(() -> {
             pages.load("pool-1");
             users.load("issuer");
             return CompletableFuture.completedFuture(null);
         });
-        executor.execute(() -> users.load("borrower"));
-        executor.execute(() -> users.load("lender"));
+        work.execute(() -> users.load("borrower"));
+        work.execute(() -> users.load("lender"));
         assertEquals(List.of(Set.of("issuer")), userBatches, "nothing more is sent while the pages are out");
 
         slowAnswer.tryEmitValue(Map.of("pool-1", "page"));
@@ -58,7 +58,7 @@ class RequestExecutorTest {
     void aLoadAfterAValueFromAnotherThreadIsDispatched() throws Exception {
         CompletableFuture<String> rootQuery = new CompletableFuture<>();
 
-        CompletableFuture<String> user = executor.start(() -> executor.continueHere(rootQuery).thenCompose(users::load));
+        CompletableFuture<String> user = work.start(() -> work.continueHere(rootQuery).thenCompose(users::load));
         new Thread(() -> rootQuery.complete("borrower")).start();
 
         assertEquals("user borrower", user.get(5, TimeUnit.SECONDS));
@@ -68,7 +68,7 @@ class RequestExecutorTest {
     void workGoesOnOnTheWorkersNotOnTheThreadThatAnswered() throws Exception {
         ExecutorService workers = Executors.newSingleThreadExecutor(task -> new Thread(task, "worker"));
         try {
-            RequestExecutor onWorkers = new RequestExecutor(new DataLoaderRegistry(), workers);
+            RequestWorkQueue onWorkers = new RequestWorkQueue(new DataLoaderRegistry(), workers);
             CompletableFuture<String> rootQuery = new CompletableFuture<>();
             CompletableFuture<String> continuedOn = onWorkers.start(() -> onWorkers.continueHere(rootQuery)
                     .thenApply(row -> Thread.currentThread().getName()));
@@ -94,7 +94,7 @@ class RequestExecutorTest {
                 pool.execute(() -> {
                     awaitQuietly(go);
                     for (int i = 0; i < tasksPerThread; i++) {
-                        executor.execute(() -> {
+                        work.execute(() -> {
                             if (running.incrementAndGet() != 1) {
                                 overlaps.incrementAndGet();
                             }
@@ -115,7 +115,7 @@ class RequestExecutorTest {
 
     private DataLoader<String, String> register(String name, Function<Set<String>, Mono<Map<String, String>>> batch) {
         DataLoader<String, String> loader = DataLoaderFactory.newMappedDataLoader(
-                (Set<String> keys) -> executor.batch(batch.apply(keys)));
+                (Set<String> keys) -> work.batch(batch.apply(keys)));
         registry.register(name, loader);
         return loader;
     }

@@ -27,9 +27,9 @@ import java.util.function.Supplier;
  * batch answered on an R2DBC I/O thread only hands its value over, and the request's work
  * goes on elsewhere.
  */
-public final class RequestExecutor implements Executor {
+public final class RequestWorkQueue implements Executor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RequestWorkQueue.class);
 
     private final DataLoaderRegistry loaders;
     private final Executor workers;
@@ -38,21 +38,21 @@ public final class RequestExecutor implements Executor {
     private final AtomicInteger work = new AtomicInteger();
     private final AtomicInteger batchesInFlight = new AtomicInteger();
 
-    RequestExecutor(DataLoaderRegistry loaders, Executor workers) {
+    RequestWorkQueue(DataLoaderRegistry loaders, Executor workers) {
         this.loaders = loaders;
         this.workers = workers;
     }
 
-    /** The executor of the request a fetcher runs in. */
-    public static RequestExecutor of(DataFetchingEnvironment env) {
-        return env.getGraphQlContext().get(RequestExecutor.class);
+    /** The work queue of the request a fetcher runs in. */
+    public static RequestWorkQueue of(DataFetchingEnvironment env) {
+        return env.getGraphQlContext().get(RequestWorkQueue.class);
     }
 
     public DataLoaderRegistry loaders() {
         return loaders;
     }
 
-    /** Starts the execution itself on this executor, so its first loads are dispatched too. */
+    /** Starts the execution itself on this queue, so its first loads are dispatched too. */
     public <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> execution) {
         CompletableFuture<T> result = new CompletableFuture<>();
         execute(() -> started(execution).whenComplete((value, failure) -> completeHere(result, value, failure)));
@@ -67,7 +67,7 @@ public final class RequestExecutor implements Executor {
         }
     }
 
-    /** A loader's batch: counted while it runs, and answered back on this executor. */
+    /** A loader's batch: counted while it runs, and answered back on this queue. */
     <T> CompletableFuture<T> batch(Mono<T> query) {
         batchesInFlight.incrementAndGet();
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -81,7 +81,7 @@ public final class RequestExecutor implements Executor {
         return result;
     }
 
-    /** A value that completes elsewhere (a root query, a mutation), continued on this executor. */
+    /** A value that completes elsewhere (a root query, a mutation), continued on this queue. */
     public <T> CompletableFuture<T> continueHere(CompletableFuture<T> elsewhere) {
         CompletableFuture<T> result = new CompletableFuture<>();
         elsewhere.whenComplete((value, failure) -> completeHere(result, value, failure));
