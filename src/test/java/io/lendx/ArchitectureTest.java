@@ -20,7 +20,7 @@ class ArchitectureTest {
 
     @Test
     void theGraphqlPlumbingNeverTouchesARepository() {
-        noClasses().that().resideInAPackage("io.lendx.graphql..")
+        noClasses().that().resideInAnyPackage("io.lendx.graphql..", "io.lendx.execution..", "io.lendx.http..")
                 .should().dependOnClassesThat().areAnnotatedWith(Repository.class)
                 .check(MAIN);
     }
@@ -28,7 +28,8 @@ class ArchitectureTest {
     @Test
     void pagingAndErrorsKnowNothingOfGraphql() {
         noClasses().that().resideInAnyPackage("io.lendx.paging..", "io.lendx.error..")
-                .should().dependOnClassesThat().resideInAnyPackage("graphql..", "io.lendx.graphql..")
+                .should().dependOnClassesThat().resideInAnyPackage("graphql..", "io.lendx.graphql..",
+                        "io.lendx.execution..", "io.lendx.http..")
                 .check(MAIN);
     }
 
@@ -52,9 +53,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void theGraphqlPackageKnowsNothingOfHttp() {
+    void featuresUseTheGraphqlPackageButNeverTheExecutionMachinery() {
+        noClasses().that().resideInAnyPackage("io.lendx.user..", "io.lendx.pool..", "io.lendx.application..",
+                        "io.lendx.loan..", "io.lendx.balance..", "io.lendx.auth..", "io.lendx.audit..")
+                .should().dependOnClassesThat().resideInAPackage("io.lendx.execution..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theGraphqlPackageKnowsNothingOfHttpOrExecution() {
         noClasses().that().resideInAPackage("io.lendx.graphql..")
-                .should().dependOnClassesThat().resideInAPackage("io.lendx.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lendx.http..", "io.lendx.execution..")
                 .check(MAIN);
     }
 

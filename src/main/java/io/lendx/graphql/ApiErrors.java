@@ -43,7 +43,7 @@ public final class ApiErrors {
     }
 
     /** An error's extensions (graphql-java's own errors carry some) with {@code code} added. */
-    static Map<String, Object> withCode(@Nullable Map<String, Object> extensions, ErrorCode code) {
+    public static Map<String, Object> withCode(@Nullable Map<String, Object> extensions, ErrorCode code) {
         Map<String, Object> coded = new LinkedHashMap<>();
         coded.put(CODE, code.name());
         if (extensions != null) {

@@ -19,7 +19,7 @@ public final class Connections {
      */
     public static <T> CompletableFuture<Connection<T>> of(DataFetchingEnvironment env, Mono<Page<T>> page,
                                                           Supplier<Mono<Long>> totalCount) {
-        RequestWorkQueue work = RequestWorkQueue.of(env);
+        Continuations work = Continuations.of(env);
         return page.map(p -> new Connection<>(p, () -> work.continueHere(totalCount.get().toFuture())))
                 .toFuture();
     }

@@ -19,9 +19,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** RFC 3339 instants: any offset on input, always UTC ({@code Z}) on output. */
-final class DateTimeScalar {
+public final class DateTimeScalar {
 
-    static final GraphQLScalarType INSTANCE = GraphQLScalarType.newScalar()
+    public static final GraphQLScalarType INSTANCE = GraphQLScalarType.newScalar()
             .name("DateTime")
             .description("An RFC 3339 instant, serialized in UTC.")
             .coercing(new DateTimeCoercing())

@@ -22,14 +22,14 @@ import java.util.regex.Pattern;
  * NUMERIC(20,6); floats, exponents, NaN and Infinity are refused so no value is ever rounded
  * silently.
  */
-final class DecimalScalar {
+public final class DecimalScalar {
 
     static final int SCALE = 6;
     private static final int INTEGER_DIGITS = 14;
     private static final Pattern PLAIN_DECIMAL =
             Pattern.compile("-?\\d{1," + INTEGER_DIGITS + "}(\\.\\d{1," + SCALE + "})?");
 
-    static final GraphQLScalarType INSTANCE = GraphQLScalarType.newScalar()
+    public static final GraphQLScalarType INSTANCE = GraphQLScalarType.newScalar()
             .name("Decimal")
             .description("An exact decimal amount, serialized as a string with six decimals.")
             .coercing(new DecimalCoercing())

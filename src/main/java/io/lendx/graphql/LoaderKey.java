@@ -11,7 +11,9 @@ public record LoaderKey<K, V>(String name) {
         if (loader == null) {
             throw new IllegalStateException("No DataLoader registered as " + name);
         }
-        DataLoaderRegistryFactory.selectedBy(environment.getDataLoaderRegistry(), name, environment);
+        if (environment.getDataLoaderRegistry() instanceof SelectionTracking tracking) {
+            tracking.selectedBy(name, environment);
+        }
         return loader;
     }
 }

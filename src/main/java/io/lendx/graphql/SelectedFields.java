@@ -42,7 +42,7 @@ public final class SelectedFields {
     private final Set<String> names = ConcurrentHashMap.newKeySet();
     private final Set<Field> read = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
-    SelectedFields(Shape shape) {
+    public SelectedFields(Shape shape) {
         this.shape = shape;
     }
 
@@ -51,7 +51,7 @@ public final class SelectedFields {
         return names;
     }
 
-    void add(DataFetchingEnvironment env) {
+    public void add(DataFetchingEnvironment env) {
         Map<String, FragmentDefinition> fragments = null;
         for (Field field : env.getMergedField().getFields()) {
             if (!read.add(field)) {

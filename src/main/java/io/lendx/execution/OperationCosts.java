@@ -1,4 +1,4 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

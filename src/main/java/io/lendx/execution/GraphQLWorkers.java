@@ -1,4 +1,4 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;

@@ -1,5 +1,6 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
+import io.lendx.graphql.ApiErrors;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExecutionResult;

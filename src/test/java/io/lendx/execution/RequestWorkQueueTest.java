@@ -1,4 +1,4 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;

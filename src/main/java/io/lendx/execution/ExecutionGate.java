@@ -1,4 +1,4 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;

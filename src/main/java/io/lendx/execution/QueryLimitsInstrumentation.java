@@ -1,5 +1,7 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
+import io.lendx.graphql.ApiErrors;
+import io.lendx.graphql.Connection;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphqlErrorBuilder;

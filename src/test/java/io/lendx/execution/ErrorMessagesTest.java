@@ -1,4 +1,4 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,6 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
+import io.lendx.graphql.ApiErrors;
 import io.lendx.error.SqlStates;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;

@@ -1,5 +1,11 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
+import io.lendx.graphql.Continuations;
+import io.lendx.graphql.RefusedRequestListener;
+import io.lendx.graphql.Operations;
+import io.lendx.graphql.ApiErrors;
+import io.lendx.graphql.RequestDeadline;
+import io.lendx.graphql.RequestContextContributor;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -97,7 +103,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     private CompletableFuture<ExecutionResult> execute(GraphQLInvocationData invocationData,
                                                        Map<Object, Object> context) {
         RequestWorkQueue work = loaders.newWorkQueue();
-        context.put(RequestWorkQueue.class, work);
+        context.put(Continuations.class, work);
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(Objects.requireNonNullElse(invocationData.getQuery(), ""))
                 .operationName(invocationData.getOperationName())

@@ -1,5 +1,6 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
+import io.lendx.graphql.Continuations;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoaderRegistry;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * batch answered on an R2DBC I/O thread only hands its value over, and the request's work
  * goes on elsewhere.
  */
-public final class RequestWorkQueue implements Executor {
+public final class RequestWorkQueue implements Executor, Continuations {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestWorkQueue.class);
 
@@ -45,7 +46,7 @@ public final class RequestWorkQueue implements Executor {
 
     /** The work queue of the request a fetcher runs in. */
     public static RequestWorkQueue of(DataFetchingEnvironment env) {
-        return env.getGraphQlContext().get(RequestWorkQueue.class);
+        return (RequestWorkQueue) Continuations.of(env);
     }
 
     public DataLoaderRegistry loaders() {
@@ -82,6 +83,7 @@ public final class RequestWorkQueue implements Executor {
     }
 
     /** A value that completes elsewhere (a root query, a mutation), continued on this queue. */
+    @Override
     public <T> CompletableFuture<T> continueHere(CompletableFuture<T> elsewhere) {
         CompletableFuture<T> result = new CompletableFuture<>();
         elsewhere.whenComplete((value, failure) -> completeHere(result, value, failure));

@@ -1,5 +1,6 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
+import io.lendx.graphql.FetcherDecorator;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 

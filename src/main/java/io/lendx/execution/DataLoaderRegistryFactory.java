@@ -1,5 +1,10 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
+import io.lendx.graphql.SelectionTracking;
+import io.lendx.graphql.SelectedFields;
+import io.lendx.graphql.FeatureLoaders;
+import io.lendx.graphql.LoaderKey;
+import io.lendx.graphql.LoaderRegistrar;
 import graphql.schema.DataFetchingEnvironment;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,16 +71,6 @@ public class DataLoaderRegistryFactory {
         return work;
     }
 
-    /** Notes what a fetcher asks of the values it loads through {@code loader}, if that loader reads only that. */
-    static void selectedBy(DataLoaderRegistry registry, String loader, DataFetchingEnvironment env) {
-        if (registry instanceof RequestLoaders requestLoaders) {
-            SelectedFields fields = requestLoaders.selected.get(loader);
-            if (fields != null) {
-                fields.add(env);
-            }
-        }
-    }
-
     /** A feature's batch function, what it projects on, and the summary of its batch sizes. */
     private record Batch<K, V>(LoaderRegistrar.ProjectedBatch<K, V> query, SelectedFields.Shape shape,
                                DistributionSummary sizes) {
@@ -102,10 +97,19 @@ public class DataLoaderRegistryFactory {
     }
 
     /** One request's loaders, each made when first asked for, and what is asked of them. */
-    private final class RequestLoaders extends DataLoaderRegistry {
+    private final class RequestLoaders extends DataLoaderRegistry implements SelectionTracking {
 
         private RequestWorkQueue work;
         private final Map<String, SelectedFields> selected = new ConcurrentHashMap<>();
+
+        /** Only a projected loader reads what is asked of it; the others read whole rows. */
+        @Override
+        public void selectedBy(String loader, DataFetchingEnvironment env) {
+            SelectedFields fields = selected.get(loader);
+            if (fields != null) {
+                fields.add(env);
+            }
+        }
 
         @Override
         public <K, V> DataLoader<K, V> getDataLoader(String name) {

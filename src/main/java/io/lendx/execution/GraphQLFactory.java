@@ -1,5 +1,9 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
+import io.lendx.graphql.FetcherDecorator;
+import io.lendx.graphql.FeatureWiring;
+import io.lendx.graphql.DateTimeScalar;
+import io.lendx.graphql.DecimalScalar;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.introspection.Introspection;

@@ -1,4 +1,4 @@
-package io.lendx.graphql;
+package io.lendx.execution;
 
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.Instrumentation;

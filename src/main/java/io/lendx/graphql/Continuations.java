@@ -1,0 +1,20 @@
+package io.lendx.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where a request's GraphQL work goes on. A value that completes on a driver thread (a count
+ * query, say) must continue there, so that the request's DataLoaders still see all its work.
+ */
+public interface Continuations {
+
+    /** {@code elsewhere}'s outcome, delivered back on the request's own work. */
+    <T> CompletableFuture<T> continueHere(CompletableFuture<T> elsewhere);
+
+    /** The continuations of the request a fetcher runs in. */
+    static Continuations of(DataFetchingEnvironment env) {
+        return env.getGraphQlContext().get(Continuations.class);
+    }
+}
