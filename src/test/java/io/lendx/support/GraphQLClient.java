@@ -1,28 +1,25 @@
 package io.lendx.support;
 
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
-/** Posts GraphQL documents to the running test server, mostly the named ones in graphql/operations. */
+/**
+ * Runs GraphQL documents on the running test server, mostly the named ones in graphql/operations,
+ * and reads their results. It sends them through {@link GraphQLHttp}, the one HTTP client of the
+ * tests, which also serves the tests that look at statuses, headers and raw bodies.
+ */
 @Singleton
 public class GraphQLClient {
 
-    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
+    private final GraphQLHttp http;
 
-    private final HttpClient http;
-
-    public GraphQLClient(@Client("/") HttpClient http) {
+    public GraphQLClient(GraphQLHttp http) {
         this.http = http;
     }
 
@@ -50,15 +47,13 @@ public class GraphQLClient {
         return send(document, variables, null);
     }
 
+    /** Fails (like a client would) when the request is refused before GraphQL answers it: any status but 200. */
     public GraphQLResponse send(String document, Map<String, Object> variables, String apiKey) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("query", document);
-        body.put("variables", variables);
-        MutableHttpRequest<Map<String, Object>> request = HttpRequest.POST("/graphql", body);
-        if (apiKey != null) {
-            request.bearerAuth(apiKey);
+        GraphQLHttp.Reply reply = http.post(document, variables, apiKey, MediaType.APPLICATION_JSON);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("HTTP " + reply.status() + ": " + reply.body());
         }
-        return new GraphQLResponse(http.toBlocking().retrieve(request, JSON_OBJECT));
+        return reply.graphql();
     }
 
     private static String load(String path) {
