@@ -44,7 +44,7 @@ public class RequestReadDeadline implements BeanCreatedEventListener<ChannelPipe
     private final Duration timeout;
     private final JsonBody json;
 
-    public RequestReadDeadline(@Value("${lendx.http.request-read-timeout}") Duration timeout, JsonBody json) {
+    public RequestReadDeadline(@Value("${lendx.http.request-read-timeout:10s}") Duration timeout, JsonBody json) {
         this.timeout = timeout;
         this.json = json;
     }
