@@ -4,7 +4,6 @@ import io.lendx.validation.Sha256;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Makes API keys (256 random bits) and the SHA-256 hashes they are stored and looked up by. */
 final class ApiKeySecrets {

@@ -17,6 +17,6 @@ public class MutationTimedOutException extends ApiException {
 
     @Override
     public String reason() {
-        return "TIMEOUT";
+        return OutageReason.TIMEOUT.name();
     }
 }

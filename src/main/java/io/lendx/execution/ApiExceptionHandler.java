@@ -1,5 +1,6 @@
 package io.lendx.execution;
 
+import io.lendx.error.OutageReason;
 import io.lendx.graphql.ApiErrors;
 import io.lendx.error.SqlStates;
 import graphql.GraphQLError;
@@ -61,12 +62,12 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
         if (SqlStates.isQueryCanceled(failure)) {
             LOG.warn("Statement timeout {} at {}", errorId, where);
             return ApiErrors.error(error, code, "The database took too long to answer (error id " + errorId + ")",
-                    ApiErrors.TIMEOUT, errorId);
+                    OutageReason.TIMEOUT.name(), errorId);
         }
         if (isDatabaseUnavailable(failure)) {
             LOG.warn("Database unavailable {} at {}: {}", errorId, where, failure.toString());
             return ApiErrors.error(error, code, "The database is unavailable; try again shortly (error id "
-                    + errorId + ")", ApiErrors.DATABASE_UNAVAILABLE, errorId);
+                    + errorId + ")", OutageReason.DATABASE_UNAVAILABLE.name(), errorId);
         }
         LOG.error("Unexpected failure {} at {}", errorId, where, failure);
         return ApiErrors.error(error, code, "Internal server error (error id " + errorId + ")", null, errorId);

@@ -1,7 +1,6 @@
 package io.lendx.execution;
 
 import io.lendx.graphql.ApiErrors;
-import io.lendx.graphql.Connection;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphqlErrorBuilder;
@@ -18,7 +17,6 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Document;
 import graphql.schema.GraphQLTypeUtil;
-import io.lendx.error.BadUserInputException;
 import io.lendx.error.ErrorCode;
 import io.lendx.paging.PageRequest;
 import io.micronaut.core.annotation.Nullable;
@@ -62,11 +60,8 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
         check(shape.rootFields(), limits.getMaxRootFields(), "wide", "root fields");
         if (shape.cost() > limits.getMaxCost() && shape.badFirst() != null) {
             // The contract's answer to a page size out of range, before the cost it inflates.
-            try {
-                PageRequest.checkFirst(shape.badFirst());
-            } catch (BadUserInputException refused) {
-                throw new AbortExecutionException(List.of(ApiErrors.error(GraphqlErrorBuilder.newError(), refused)));
-            }
+            throw new AbortExecutionException(List.of(ApiErrors.error(GraphqlErrorBuilder.newError(),
+                    PageRequest.outOfRange(shape.badFirst()))));
         }
         check(shape.cost(), limits.getMaxCost(), "costly",
                 "cost units (a connection multiplies its selection by first)");
@@ -112,8 +107,7 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
                 .operationName(execution.getOperationDefinition().getName())
                 .variables(execution.getCoercedVariables())
                 .fieldComplexityCalculator((field, childCost) -> {
-                    if (field.getArguments().get("first") instanceof Integer first
-                            && (first < 0 || first > PageRequest.MAX_PAGE_SIZE)) {
+                    if (field.getArguments().get("first") instanceof Integer first && !PageRequest.fits(first)) {
                         badFirst[0] = first;
                     }
                     return cost(field, childCost);

@@ -1,5 +1,6 @@
 package io.lendx.execution;
 
+import io.lendx.error.OutageReason;
 import io.lendx.graphql.Continuations;
 import io.lendx.graphql.RefusedRequestListener;
 import io.lendx.graphql.Operations;
@@ -139,7 +140,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
 
         GraphQLError toError() {
             return ApiErrors.error(GraphqlErrorBuilder.newError(), ErrorCode.INTERNAL_SERVER_ERROR, getMessage(),
-                    ApiErrors.TIMEOUT, null);
+                    OutageReason.TIMEOUT.name(), null);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.lendx.graphql;
 
+import io.lendx.error.OutageReason;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import io.lendx.error.ApiException;
@@ -17,11 +18,6 @@ import java.util.Map;
  * whether the error comes from a fetcher, from graphql-java, from a limit or from the transport.
  */
 public final class ApiErrors {
-
-    /** {@code reason} of a request or statement that ran out of time. */
-    public static final String TIMEOUT = "TIMEOUT";
-    /** {@code reason} when the database cannot be reached; the request may be retried. */
-    public static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
 
     private static final String CODE = "code";
     private static final String REASON = "reason";
@@ -110,8 +106,8 @@ public final class ApiErrors {
         }
         if (ErrorCode.INTERNAL_SERVER_ERROR.name().equals(code)) {
             String reason = reason(error);
-            return TIMEOUT.equals(reason) ? HttpStatus.GATEWAY_TIMEOUT
-                    : DATABASE_UNAVAILABLE.equals(reason) ? HttpStatus.SERVICE_UNAVAILABLE
+            return OutageReason.TIMEOUT.name().equals(reason) ? HttpStatus.GATEWAY_TIMEOUT
+                    : OutageReason.DATABASE_UNAVAILABLE.name().equals(reason) ? HttpStatus.SERVICE_UNAVAILABLE
                     : HttpStatus.INTERNAL_SERVER_ERROR;
         }
         return HttpStatus.BAD_REQUEST;

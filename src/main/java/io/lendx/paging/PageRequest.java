@@ -12,17 +12,22 @@ public record PageRequest<T>(int first, Ordering<T> ordering, @Nullable Cursor a
     public static final int MAX_PAGE_SIZE = 100;
 
     public PageRequest {
-        checkFirst(first);
+        if (!fits(first)) {
+            throw outOfRange(first);
+        }
         if (after != null && !after.ordering().equals(ordering.id())) {
             throw new BadUserInputException("The cursor belongs to a different ordering");
         }
     }
 
-    /** Refuses a page size outside 0 to {@link #MAX_PAGE_SIZE}. */
-    public static void checkFirst(int first) {
-        if (first < 0 || first > MAX_PAGE_SIZE) {
-            throw new BadUserInputException("first must be between 0 and " + MAX_PAGE_SIZE + ", was " + first);
-        }
+    /** Whether a page of {@code first} rows may be asked for: 0 to {@link #MAX_PAGE_SIZE}. */
+    public static boolean fits(int first) {
+        return first >= 0 && first <= MAX_PAGE_SIZE;
+    }
+
+    /** The refusal of a page size that does not {@link #fits fit}. */
+    public static BadUserInputException outOfRange(int first) {
+        return new BadUserInputException("first must be between 0 and " + MAX_PAGE_SIZE + ", was " + first);
     }
 
     public static <T> PageRequest<T> of(int first, @Nullable String after, Ordering<T> ordering) {
