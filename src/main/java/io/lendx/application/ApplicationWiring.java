@@ -9,7 +9,6 @@ import io.lendx.graphql.ChildPages;
 import io.lendx.graphql.Connection;
 import io.lendx.graphql.Connections;
 import io.lendx.graphql.FeatureWiring;
-import io.lendx.graphql.MutationContext;
 import io.lendx.graphql.LoaderKey;
 import io.lendx.graphql.ChildPages.CountKey;
 import io.lendx.graphql.ChildPages.PageKey;
@@ -20,6 +19,7 @@ import io.lendx.pool.PoolLoaders;
 import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -59,16 +59,16 @@ public class ApplicationWiring implements FeatureWiring {
                 .dataFetcher("rejectApplication", this::rejectApplication));
     }
 
-    private CompletableFuture<SubmitApplicationPayload> submitApplication(DataFetchingEnvironment env) {
+    private Mono<SubmitApplicationPayload> submitApplication(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        return MutationContext.future(env, service.submit(caller,
-                Arguments.input(env, "input", SubmitApplicationInput.class)).map(SubmitApplicationPayload::new));
+        return service.submit(caller, Arguments.input(env, "input", SubmitApplicationInput.class))
+                .map(SubmitApplicationPayload::new);
     }
 
-    private CompletableFuture<RejectApplicationPayload> rejectApplication(DataFetchingEnvironment env) {
+    private Mono<RejectApplicationPayload> rejectApplication(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        return MutationContext.future(env, service.reject(caller,
-                Arguments.input(env, "input", RejectApplicationInput.class)).map(RejectApplicationPayload::new));
+        return service.reject(caller, Arguments.input(env, "input", RejectApplicationInput.class))
+                .map(RejectApplicationPayload::new);
     }
 
     private CompletableFuture<Connection<LoanApplication>> applications(DataFetchingEnvironment env) {

@@ -8,7 +8,6 @@ import io.lendx.auth.Callers;
 import io.lendx.error.ApiException;
 import io.lendx.error.ErrorCode;
 import io.lendx.graphql.FetcherDecorator;
-import io.lendx.graphql.MutationContext;
 import io.lendx.graphql.MutationTransaction;
 import io.lendx.graphql.RequestDeadline;
 import io.lendx.http.RequestInfo;
@@ -20,16 +19,16 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Audits every mutation attempt: whatever the mutation's fetcher does (succeeds, is refused,
- * throws before it starts), one row is written before its answer is sent. A success's row is
- * written in the mutation's own transaction, so a committed effect always has its row; a
- * refusal, whose transaction rolled back, gets its row in one of its own. Only the fields of
+ * Runs every mutation and audits every attempt. A mutation's fetcher returns its work as a
+ * {@link Mono}; this runs it in the mutation's transaction ({@link MutationTransaction}), cut off
+ * at the request's deadline, and hands graphql-java the outcome. Whatever the fetcher does
+ * (succeeds, is refused, throws before it starts), one row is written before its answer is
+ * sent: a success's row in the mutation's own transaction, so a committed effect always has its
+ * row (written after the commit, it was lost when the database went away in between); a
+ * refusal's, whose transaction rolled back, in one of its own. Only the fields of
  * {@code Mutation} are wrapped; reads pay nothing.
  */
 @Singleton
@@ -53,49 +52,49 @@ public class AuditedMutations implements FetcherDecorator {
         }
         return env -> {
             ReplayNotice replay = new ReplayNotice();
-            AtomicBoolean auditedInItsTransaction = new AtomicBoolean();
-            MutationContext.set(env, Map.of(ReplayNotice.class, replay), new MutationContext.Wrapper() {
-                @Override
-                public <T> Mono<T> wrap(Mono<T> mutation) {
-                    // The success row commits with the effect, or neither does: written after the
-                    // commit, it was lost when the database went away in between.
-                    return transaction.run(RequestDeadline.of(env), status -> mutation.flatMap(value ->
-                            audit.record(attempt(env, value, null, replay.wasReplayed()))
-                                    .doOnSuccess(row -> auditedInItsTransaction.set(true))
-                                    .thenReturn(value)));
-                }
-            });
-            return run(fetcher, env).handle((value, failure) -> failure == null && auditedInItsTransaction.get()
-                            ? CompletableFuture.completedFuture(value)
-                            // A refusal rolled its own transaction back; its row is written in one of its own.
-                            : record(env, value, failure, replay.wasReplayed())
-                                    .thenCompose(recorded -> failure == null ? CompletableFuture.completedFuture(value)
-                                            : CompletableFuture.failedFuture(failure)))
-                    .thenCompose(outcome -> outcome);
+            return run(fetcher, env, replay)
+                    .onErrorResume(failure -> refused(env, failure, replay.wasReplayed()).then(Mono.error(failure)))
+                    .toFuture();
         };
     }
 
-    private static CompletableFuture<Object> run(DataFetcher<?> fetcher, DataFetchingEnvironment env) {
+    /**
+     * The fetcher's work in its transaction, or the failure it throws before it starts (a missing
+     * key, a bad input), for which no transaction is opened.
+     */
+    @SuppressWarnings("unchecked")
+    private Mono<Object> run(DataFetcher<?> fetcher, DataFetchingEnvironment env, ReplayNotice replay) {
+        Object work;
         try {
-            Object result = fetcher.get(env);
-            return result instanceof CompletionStage<?> stage ? stage.toCompletableFuture().thenApply(v -> v)
-                    : CompletableFuture.completedFuture(result);
+            work = fetcher.get(env);
         } catch (Exception e) {
-            return CompletableFuture.failedFuture(e);
+            return Mono.error(e);
         }
+        if (!(work instanceof Mono<?> mono)) {
+            return Mono.error(new IllegalStateException("The mutation " + env.getField().getName()
+                    + " must return a Mono"));
+        }
+        return inTransaction(env, (Mono<Object>) mono, replay);
     }
 
-    private CompletableFuture<Void> record(DataFetchingEnvironment env, @Nullable Object value,
-                                           @Nullable Throwable failure, boolean replay) {
-        AuditService.Attempt attempt = attempt(env, value, failure, replay);
+    /** {@code work} with its success row in its transaction, cut off (outside it, so it rolls back) at the deadline. */
+    private Mono<Object> inTransaction(DataFetchingEnvironment env, Mono<Object> work, ReplayNotice replay) {
+        RequestDeadline deadline = RequestDeadline.of(env);
+        Mono<Object> committed = transaction.run(deadline, status -> work.flatMap(value ->
+                        audit.record(attempt(env, value, null, replay.wasReplayed())).thenReturn(value)))
+                .contextWrite(context -> context.put(ReplayNotice.class, replay));
+        return deadline == null ? committed : deadline.bound(committed);
+    }
+
+    /** A refusal's row, in a transaction of its own; given up after a while if the database stopped answering. */
+    private Mono<Void> refused(DataFetchingEnvironment env, Throwable failure, boolean replay) {
+        AuditService.Attempt attempt = attempt(env, null, failure, replay);
         return audit.record(attempt)
-                // A mutation cut off because the database stopped answering must still be answered.
                 .timeout(RequestDeadline.AFTERMATH)
                 .doOnError(e -> LOG.error("Could not audit {} by {} (outcome {})", attempt.action(), attempt.actor(),
-                        attempt.errorCode() == null ? (replay ? "REPLAY" : "SUCCESS") : attempt.errorCode(), e))
+                        attempt.errorCode(), e))
                 .onErrorComplete()
-                .then()
-                .toFuture();
+                .then();
     }
 
     private static AuditService.Attempt attempt(DataFetchingEnvironment env, @Nullable Object value,

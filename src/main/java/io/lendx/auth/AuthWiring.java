@@ -4,11 +4,10 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.lendx.graphql.Arguments;
 import io.lendx.graphql.FeatureWiring;
-import io.lendx.graphql.MutationContext;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
 
-import java.util.concurrent.CompletableFuture;
 
 @Singleton
 public class AuthWiring implements FeatureWiring {
@@ -41,20 +40,19 @@ public class AuthWiring implements FeatureWiring {
                 : UserLoaders.USER_BY_ADDRESS.in(env).load(caller.address());
     }
 
-    private CompletableFuture<RegisterUserPayload> registerUser(DataFetchingEnvironment env) {
-        return MutationContext.future(env,
-                registration.register(Arguments.input(env, "input", RegisterUserInput.class)));
+    private Mono<RegisterUserPayload> registerUser(DataFetchingEnvironment env) {
+        return registration.register(Arguments.input(env, "input", RegisterUserInput.class));
     }
 
-    private CompletableFuture<CreateApiKeyPayload> createApiKey(DataFetchingEnvironment env) {
+    private Mono<CreateApiKeyPayload> createApiKey(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        return MutationContext.future(env, keys.create(caller, Arguments.input(env, "input", CreateApiKeyInput.class))
-                .map(issued -> new CreateApiKeyPayload(issued.keyId(), issued.apiKey())));
+        return keys.create(caller, Arguments.input(env, "input", CreateApiKeyInput.class))
+                .map(issued -> new CreateApiKeyPayload(issued.keyId(), issued.apiKey()));
     }
 
-    private CompletableFuture<RevokeApiKeyPayload> revokeApiKey(DataFetchingEnvironment env) {
+    private Mono<RevokeApiKeyPayload> revokeApiKey(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        return MutationContext.future(env, keys.revoke(caller, Arguments.input(env, "input", RevokeApiKeyInput.class))
-                .map(RevokeApiKeyPayload::new));
+        return keys.revoke(caller, Arguments.input(env, "input", RevokeApiKeyInput.class))
+                .map(RevokeApiKeyPayload::new);
     }
 }

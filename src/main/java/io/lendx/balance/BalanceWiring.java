@@ -4,7 +4,6 @@ import graphql.schema.idl.RuntimeWiring;
 import io.lendx.auth.Callers;
 import io.lendx.graphql.Arguments;
 import io.lendx.graphql.FeatureWiring;
-import io.lendx.graphql.MutationContext;
 import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
@@ -32,8 +31,8 @@ public class BalanceWiring implements FeatureWiring {
                 .dataFetcher("isStale", env -> service.isStale(env.getSource(), env.<Integer>getArgument("maxAgeSeconds"))));
         wiring.type("User", type -> type.dataFetcher("mptBalances", env -> BalanceLoaders.BALANCES_BY_USER.in(env)
                 .load(env.<User>getSource().address())));
-        wiring.type("Mutation", type -> type.dataFetcher("updateMptBalance", env -> MutationContext.future(env,
-                service.update(Callers.require(env), Arguments.input(env, "input", UpdateMptBalanceInput.class))
-                        .map(UpdateMptBalancePayload::new))));
+        wiring.type("Mutation", type -> type.dataFetcher("updateMptBalance", env -> service.update(
+                Callers.require(env), Arguments.input(env, "input", UpdateMptBalanceInput.class))
+                .map(UpdateMptBalancePayload::new)));
     }
 }

@@ -11,13 +11,13 @@ import io.lendx.graphql.ChildPages;
 import io.lendx.graphql.Connection;
 import io.lendx.graphql.Connections;
 import io.lendx.graphql.FeatureWiring;
-import io.lendx.graphql.MutationContext;
 import io.lendx.paging.PageRequest;
 import io.lendx.pool.Pool;
 import io.lendx.pool.PoolLoaders;
 import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -58,17 +58,16 @@ public class LoanWiring implements FeatureWiring {
                         env -> children(env, LoanParent.LENDER, env.<User>getSource().address())));
         wiring.type("Mutation", type -> type
                 .dataFetcher("approveApplication", this::approveApplication)
-                .dataFetcher("repayLoan", env -> MutationContext.future(env, service.repay(Callers.require(env),
-                        Arguments.input(env, "input", RepayLoanInput.class)).map(RepayLoanPayload::new)))
-                .dataFetcher("markLoanDefaulted", env -> MutationContext.future(env, service.markDefaulted(
+                .dataFetcher("repayLoan", env -> service.repay(Callers.require(env),
+                        Arguments.input(env, "input", RepayLoanInput.class)).map(RepayLoanPayload::new))
+                .dataFetcher("markLoanDefaulted", env -> service.markDefaulted(
                         Callers.require(env), Arguments.input(env, "input", MarkLoanDefaultedInput.class))
-                        .map(MarkLoanDefaultedPayload::new))));
+                        .map(MarkLoanDefaultedPayload::new)));
     }
 
-    private CompletableFuture<ApproveApplicationPayload> approveApplication(DataFetchingEnvironment env) {
+    private Mono<ApproveApplicationPayload> approveApplication(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        return MutationContext.future(env, service.approve(caller,
-                Arguments.input(env, "input", ApproveApplicationInput.class)));
+        return service.approve(caller, Arguments.input(env, "input", ApproveApplicationInput.class));
     }
 
     private CompletableFuture<Connection<Loan>> loans(DataFetchingEnvironment env) {

@@ -9,11 +9,11 @@ import io.lendx.graphql.ChildPages;
 import io.lendx.graphql.Connection;
 import io.lendx.graphql.Connections;
 import io.lendx.graphql.FeatureWiring;
-import io.lendx.graphql.MutationContext;
 import io.lendx.paging.PageRequest;
 import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -43,10 +43,10 @@ public class PoolWiring implements FeatureWiring {
         wiring.type("Mutation", type -> type.dataFetcher("createPool", this::createPool));
     }
 
-    private CompletableFuture<CreatePoolPayload> createPool(DataFetchingEnvironment env) {
+    private Mono<CreatePoolPayload> createPool(DataFetchingEnvironment env) {
         Caller caller = Callers.require(env);
-        return MutationContext.future(env, service.create(caller, Arguments.input(env, "input", CreatePoolInput.class))
-                .map(CreatePoolPayload::new));
+        return service.create(caller, Arguments.input(env, "input", CreatePoolInput.class))
+                .map(CreatePoolPayload::new);
     }
 
     private CompletableFuture<Connection<Pool>> pools(DataFetchingEnvironment env) {
