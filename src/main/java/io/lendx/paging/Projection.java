@@ -26,7 +26,7 @@ public final class Projection {
     }
 
     static Projection of(Collection<String> columns) {
-        return new Projection(Set.copyOf(new LinkedHashSet<>(columns)));
+        return new Projection(Set.copyOf(columns));
     }
 
     /** This projection and {@code column}, which a query needs itself (an ordering, say). */
