@@ -1,51 +1,32 @@
 package io.lendx.application;
 
-import io.lendx.graphql.ChildPages;
-import io.lendx.graphql.ChildPages.CountKey;
-import io.lendx.graphql.ChildPages.PageKey;
+import io.lendx.graphql.Children;
 import io.lendx.graphql.FeatureLoaders;
-import io.lendx.graphql.LoaderKey;
-import io.lendx.graphql.SelectedFields.Shape;
-import io.lendx.paging.Page;
-import jakarta.inject.Singleton;
 import io.lendx.graphql.LoaderRegistrar;
+import io.lendx.graphql.Lookup;
+import io.lendx.paging.KeysetQueries;
+import jakarta.inject.Singleton;
 
 @Singleton
 public class ApplicationLoaders implements FeatureLoaders {
 
-    public static final LoaderKey<String, LoanApplication> APPLICATION_BY_ADDRESS =
-            new LoaderKey<>("applicationByAddress");
-    static final LoaderKey<PageKey<LoanApplication, ApplicationState>, Page<LoanApplication>>
-            APPLICATIONS_BY_BORROWER = new LoaderKey<>("applicationsByBorrower");
-    static final LoaderKey<CountKey<ApplicationState>, Long> APPLICATION_COUNT_BY_BORROWER =
-            new LoaderKey<>("applicationCountByBorrower");
-    static final LoaderKey<PageKey<LoanApplication, ApplicationState>, Page<LoanApplication>>
-            APPLICATIONS_BY_POOL = new LoaderKey<>("applicationsByPool");
-    static final LoaderKey<CountKey<ApplicationState>, Long> APPLICATION_COUNT_BY_POOL =
-            new LoaderKey<>("applicationCountByPool");
+    public static final Lookup<LoanApplication> APPLICATION_BY_ADDRESS =
+            Lookup.byKey("applicationByAddress", ApplicationRepository.TABLE);
+    static final Children<LoanApplication, ApplicationState> APPLICATIONS_OF_BORROWER =
+            new Children<>("applicationsByBorrower", ApplicationRepository.TABLE, "borrower_address", "state");
+    static final Children<LoanApplication, ApplicationState> APPLICATIONS_OF_POOL =
+            new Children<>("applicationsByPool", ApplicationRepository.TABLE, "pool_address", "state");
 
-    private final ApplicationRepository applications;
+    private final KeysetQueries keyset;
 
-    public ApplicationLoaders(ApplicationRepository applications) {
-        this.applications = applications;
+    public ApplicationLoaders(KeysetQueries keyset) {
+        this.keyset = keyset;
     }
 
     @Override
     public void register(LoaderRegistrar registry) {
-        registry.register(APPLICATION_BY_ADDRESS, Shape.OBJECT, (addresses, fields) -> applications
-                .findByAddressIn(addresses, ApplicationRepository.TABLE.projection(fields))
-                .collectMap(LoanApplication::address));
-        registerRelation(registry, ApplicationParent.BORROWER, APPLICATIONS_BY_BORROWER,
-                APPLICATION_COUNT_BY_BORROWER);
-        registerRelation(registry, ApplicationParent.POOL, APPLICATIONS_BY_POOL, APPLICATION_COUNT_BY_POOL);
-    }
-
-    private void registerRelation(LoaderRegistrar registry, ApplicationParent parent,
-                                  LoaderKey<PageKey<LoanApplication, ApplicationState>, Page<LoanApplication>> pages,
-                                  LoaderKey<CountKey<ApplicationState>, Long> counts) {
-        ChildPages.register(registry, pages, (keys, state, page, fields) -> applications
-                .findPagesByParents(parent, keys, state, page, ApplicationRepository.TABLE.projection(fields)));
-        registry.register(counts, ChildPages.counts((keys, state) ->
-                applications.countByParents(parent, keys, state)));
+        APPLICATION_BY_ADDRESS.register(registry, keyset);
+        APPLICATIONS_OF_BORROWER.register(registry, keyset);
+        APPLICATIONS_OF_POOL.register(registry, keyset);
     }
 }

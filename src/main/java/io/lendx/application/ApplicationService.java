@@ -9,8 +9,6 @@ import io.lendx.error.Conflicts;
 import io.lendx.error.ForbiddenException;
 import io.lendx.error.NotFoundException;
 import io.lendx.idempotency.Idempotency;
-import io.lendx.paging.Page;
-import io.lendx.paging.PageRequest;
 import io.lendx.pool.Pool;
 import io.lendx.pool.PoolService;
 import io.lendx.validation.Check;
@@ -43,14 +41,6 @@ public class ApplicationService {
         this.pools = pools;
         this.idempotency = idempotency;
         this.clock = clock;
-    }
-
-    public Mono<Page<LoanApplication>> list(ApplicationFilter filter, PageRequest<LoanApplication> page) {
-        return applications.findPage(filter, page);
-    }
-
-    public Mono<Long> count(ApplicationFilter filter) {
-        return applications.countMatching(filter);
     }
 
     public Mono<LoanApplication> find(String address) {

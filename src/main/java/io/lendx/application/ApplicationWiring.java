@@ -5,14 +5,9 @@ import graphql.schema.idl.RuntimeWiring;
 import io.lendx.auth.Caller;
 import io.lendx.auth.Callers;
 import io.lendx.graphql.Arguments;
-import io.lendx.graphql.ChildPages;
 import io.lendx.graphql.Connection;
 import io.lendx.graphql.Connections;
 import io.lendx.graphql.FeatureWiring;
-import io.lendx.graphql.LoaderKey;
-import io.lendx.graphql.ChildPages.CountKey;
-import io.lendx.graphql.ChildPages.PageKey;
-import io.lendx.paging.Page;
 import io.lendx.paging.PageRequest;
 import io.lendx.pool.Pool;
 import io.lendx.pool.PoolLoaders;
@@ -27,9 +22,11 @@ import java.util.concurrent.CompletableFuture;
 public class ApplicationWiring implements FeatureWiring {
 
     private final ApplicationService service;
+    private final ApplicationRepository applications;
 
-    public ApplicationWiring(ApplicationService service) {
+    public ApplicationWiring(ApplicationService service, ApplicationRepository applications) {
         this.service = service;
+        this.applications = applications;
     }
 
     @Override
@@ -40,20 +37,18 @@ public class ApplicationWiring implements FeatureWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type
-                .dataFetcher("application", env -> ApplicationLoaders.APPLICATION_BY_ADDRESS.in(env)
-                        .load(env.getArgument("address")))
+                .dataFetcher("application", env -> ApplicationLoaders.APPLICATION_BY_ADDRESS
+                        .load(env, env.getArgument("address")))
                 .dataFetcher("applications", this::applications));
         wiring.type("LoanApplication", type -> type
-                .dataFetcher("borrower", env -> UserLoaders.USER_BY_ADDRESS.in(env)
-                        .load(env.<LoanApplication>getSource().borrowerAddress()))
-                .dataFetcher("pool", env -> PoolLoaders.POOL_BY_ADDRESS.in(env)
-                        .load(env.<LoanApplication>getSource().poolAddress())));
-        wiring.type("User", type -> type.dataFetcher("applications", env -> children(env,
-                env.<User>getSource().address(),
-                ApplicationLoaders.APPLICATIONS_BY_BORROWER, ApplicationLoaders.APPLICATION_COUNT_BY_BORROWER)));
-        wiring.type("Pool", type -> type.dataFetcher("applications", env -> children(env,
-                env.<Pool>getSource().address(),
-                ApplicationLoaders.APPLICATIONS_BY_POOL, ApplicationLoaders.APPLICATION_COUNT_BY_POOL)));
+                .dataFetcher("borrower", env -> UserLoaders.USER_BY_ADDRESS
+                        .load(env, env.<LoanApplication>getSource().borrowerAddress()))
+                .dataFetcher("pool", env -> PoolLoaders.POOL_BY_ADDRESS
+                        .load(env, env.<LoanApplication>getSource().poolAddress())));
+        wiring.type("User", type -> type.dataFetcher("applications", env -> ApplicationLoaders
+                .APPLICATIONS_OF_BORROWER.connection(env, env.<User>getSource().address(), state(env))));
+        wiring.type("Pool", type -> type.dataFetcher("applications", env -> ApplicationLoaders
+                .APPLICATIONS_OF_POOL.connection(env, env.<Pool>getSource().address(), state(env))));
         wiring.type("Mutation", type -> type
                 .dataFetcher("submitApplication", this::submitApplication)
                 .dataFetcher("rejectApplication", this::rejectApplication));
@@ -73,15 +68,11 @@ public class ApplicationWiring implements FeatureWiring {
 
     private CompletableFuture<Connection<LoanApplication>> applications(DataFetchingEnvironment env) {
         ApplicationFilter filter = Arguments.filter(env, ApplicationFilter.class);
-        PageRequest<LoanApplication> page = Arguments.page(env, ApplicationRepository::sortField, "CREATED_AT");
-        return Connections.of(env, service.list(filter, page), () -> service.count(filter));
+        PageRequest<LoanApplication> page = Arguments.page(env, ApplicationRepository.TABLE);
+        return Connections.of(env, applications.findPage(filter, page), () -> applications.countMatching(filter));
     }
 
-    private static CompletableFuture<Connection<LoanApplication>> children(
-            DataFetchingEnvironment env, String parent,
-            LoaderKey<PageKey<LoanApplication, ApplicationState>, Page<LoanApplication>> pages,
-            LoaderKey<CountKey<ApplicationState>, Long> counts) {
-        ApplicationState state = Arguments.enumValue(env.getArgument("state"), ApplicationState.class);
-        return ChildPages.connection(env, parent, state, ApplicationRepository.OLDEST_FIRST, pages, counts);
+    private static ApplicationState state(DataFetchingEnvironment env) {
+        return Arguments.enumValue(env.getArgument("state"), ApplicationState.class);
     }
 }

@@ -6,24 +6,18 @@ import io.lendx.paging.KeysetQueries;
 import io.lendx.paging.Ordering;
 import io.lendx.paging.Page;
 import io.lendx.paging.PageRequest;
-import io.lendx.paging.SortField;
 import io.lendx.paging.Table;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.r2dbc.annotation.R2dbcRepository;
 import io.micronaut.data.repository.GenericRepository;
-import io.r2dbc.spi.Row;
 import reactor.core.publisher.Mono;
-
-import java.time.Instant;
 
 @R2dbcRepository(dialect = Dialect.POSTGRES)
 public abstract class AuditRepository implements GenericRepository<AuditEvent, String> {
 
-    static final Table<AuditEvent> TABLE = new Table<>("audit_events", "event_id", AuditEvent::id,
-            AuditRepository::fromRow);
+    static final Table<AuditEvent> TABLE = Table.of(AuditEvent.class).sortableBy("occurredAt").build();
     /** The log reads newest first. */
-    static final Ordering<AuditEvent> NEWEST_FIRST = new Ordering<>(
-            SortField.instant("audit_events.OCCURRED_AT", "occurred_at", AuditEvent::occurredAt), Direction.DESC);
+    static final Ordering<AuditEvent> NEWEST_FIRST = new Ordering<>(TABLE.sortField("OCCURRED_AT"), Direction.DESC);
 
     private final KeysetQueries keyset;
 
@@ -50,18 +44,5 @@ public abstract class AuditRepository implements GenericRepository<AuditEvent, S
             conditions.add("occurred_at < ?", filter.occurredBefore());
         }
         return conditions;
-    }
-
-    private static AuditEvent fromRow(Row row) {
-        return new AuditEvent(
-                row.get("event_id", String.class),
-                row.get("occurred_at", Instant.class),
-                row.get("actor", String.class),
-                row.get("action", String.class),
-                row.get("target", String.class),
-                AuditOutcome.valueOf(row.get("outcome", String.class)),
-                row.get("error_code", String.class),
-                row.get("request_id", String.class),
-                row.get("client_address", String.class));
     }
 }

@@ -36,8 +36,7 @@ public class AuthWiring implements FeatureWiring {
 
     private static Object viewer(DataFetchingEnvironment env) {
         Caller caller = Callers.optional(env);
-        return caller == null || caller.address() == null ? null
-                : UserLoaders.USER_BY_ADDRESS.in(env).load(caller.address());
+        return caller == null ? null : UserLoaders.USER_BY_ADDRESS.load(env, caller.address());
     }
 
     private Mono<RegisterUserPayload> registerUser(DataFetchingEnvironment env) {

@@ -26,8 +26,8 @@ public class BalanceWiring implements FeatureWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("MptBalance", type -> type
-                .dataFetcher("user", env -> UserLoaders.USER_BY_ADDRESS.in(env)
-                        .load(env.<MptBalance>getSource().userAddress()))
+                .dataFetcher("user", env -> UserLoaders.USER_BY_ADDRESS
+                        .load(env, env.<MptBalance>getSource().userAddress()))
                 .dataFetcher("isStale", env -> service.isStale(env.getSource(), env.<Integer>getArgument("maxAgeSeconds"))));
         wiring.type("User", type -> type.dataFetcher("mptBalances", env -> BalanceLoaders.BALANCES_BY_USER.in(env)
                 .load(env.<User>getSource().address())));

@@ -1,19 +1,18 @@
 package io.lendx.graphql;
 
-import java.util.Arrays;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Constructor;
 import graphql.schema.DataFetchingEnvironment;
 import io.lendx.error.BadUserInputException;
 import io.lendx.paging.Direction;
 import io.lendx.paging.Ordering;
 import io.lendx.paging.PageRequest;
-import io.lendx.paging.SortField;
+import io.lendx.paging.Table;
 import io.micronaut.core.annotation.Nullable;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Reads arguments: the ones every connection shares, as a validated page request, and input
@@ -41,13 +40,12 @@ public final class Arguments {
         return PageRequest.of(first, env.getArgument("after"), ordering);
     }
 
-    /** {@code first}/{@code after}/{@code orderBy} for a root connection. */
-    public static <T> PageRequest<T> page(DataFetchingEnvironment env, Function<String, SortField<T>> fields,
-                                          String defaultField) {
+    /** {@code first}/{@code after}/{@code orderBy} for a root connection: oldest first unless ordered. */
+    public static <T> PageRequest<T> page(DataFetchingEnvironment env, Table<T> table) {
         Map<String, Object> orderBy = env.getArgument("orderBy");
-        String field = orderBy == null ? defaultField : (String) orderBy.get("field");
+        String field = orderBy == null ? "CREATED_AT" : (String) orderBy.get("field");
         String direction = orderBy == null ? Direction.ASC.name() : (String) orderBy.get("direction");
-        return page(env, new Ordering<>(fields.apply(field), Direction.valueOf(direction)));
+        return page(env, new Ordering<>(table.sortField(field), Direction.valueOf(direction)));
     }
 
     /** The {@code filter} argument bound to its record; absent, a filter that lets everything through. */

@@ -10,8 +10,6 @@ import io.lendx.error.Conflicts;
 import io.lendx.error.ForbiddenException;
 import io.lendx.error.NotFoundException;
 import io.lendx.idempotency.Idempotency;
-import io.lendx.paging.Page;
-import io.lendx.paging.PageRequest;
 import io.lendx.pool.Pool;
 import io.lendx.pool.PoolService;
 import io.lendx.validation.Check;
@@ -127,14 +125,6 @@ public class LoanService {
 
     private static ConflictException notOngoing() {
         return new ConflictException(Reason.INVALID_STATE_TRANSITION, "Only an ONGOING loan can change state");
-    }
-
-    public Mono<Page<Loan>> list(LoanFilter filter, PageRequest<Loan> page) {
-        return loans.findPage(filter, clock.instant(), page);
-    }
-
-    public Mono<Long> count(LoanFilter filter) {
-        return loans.countMatching(filter, clock.instant());
     }
 
     public boolean isOverdue(Loan loan) {

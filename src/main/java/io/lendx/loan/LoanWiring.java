@@ -7,7 +7,6 @@ import io.lendx.application.LoanApplication;
 import io.lendx.auth.Caller;
 import io.lendx.auth.Callers;
 import io.lendx.graphql.Arguments;
-import io.lendx.graphql.ChildPages;
 import io.lendx.graphql.Connection;
 import io.lendx.graphql.Connections;
 import io.lendx.graphql.FeatureWiring;
@@ -20,15 +19,16 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 @Singleton
 public class LoanWiring implements FeatureWiring {
 
     private final LoanService service;
+    private final LoanRepository loans;
 
-    public LoanWiring(LoanService service) {
+    public LoanWiring(LoanService service, LoanRepository loans) {
         this.service = service;
+        this.loans = loans;
     }
 
     @Override
@@ -39,23 +39,26 @@ public class LoanWiring implements FeatureWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type
-                .dataFetcher("loan", env -> LoanLoaders.LOAN_BY_ADDRESS.in(env).load(env.getArgument("address")))
+                .dataFetcher("loan", env -> LoanLoaders.LOAN_BY_ADDRESS.load(env, env.getArgument("address")))
                 .dataFetcher("loans", this::loans));
         wiring.type("Loan", type -> type
-                .dataFetcher("pool", env -> PoolLoaders.POOL_BY_ADDRESS.in(env).load(loan(env).poolAddress()))
-                .dataFetcher("borrower", env -> UserLoaders.USER_BY_ADDRESS.in(env).load(loan(env).borrowerAddress()))
-                .dataFetcher("lender", env -> UserLoaders.USER_BY_ADDRESS.in(env).load(loan(env).lenderAddress()))
-                .dataFetcher("application", LoanWiring::application)
+                .dataFetcher("pool", env -> PoolLoaders.POOL_BY_ADDRESS.load(env, loan(env).poolAddress()))
+                .dataFetcher("borrower", env -> UserLoaders.USER_BY_ADDRESS.load(env, loan(env).borrowerAddress()))
+                .dataFetcher("lender", env -> UserLoaders.USER_BY_ADDRESS.load(env, loan(env).lenderAddress()))
+                .dataFetcher("application", env -> ApplicationLoaders.APPLICATION_BY_ADDRESS
+                        .load(env, loan(env).applicationAddress()))
                 .dataFetcher("isOverdue", env -> service.isOverdue(loan(env))));
         wiring.type("LoanApplication", type -> type.dataFetcher("loan", env -> LoanLoaders.LOAN_BY_APPLICATION
-                .in(env).load(env.<LoanApplication>getSource().address())));
+                .load(env, env.<LoanApplication>getSource().address())));
         wiring.type("Pool", type -> type.dataFetcher("loans",
-                env -> children(env, LoanParent.POOL, env.<Pool>getSource().address())));
+                env -> LoanLoaders.LOANS_OF_POOL.connection(env, env.<Pool>getSource().address(), state(env))));
         wiring.type("User", type -> type
                 .dataFetcher("loansAsBorrower",
-                        env -> children(env, LoanParent.BORROWER, env.<User>getSource().address()))
+                        env -> LoanLoaders.LOANS_OF_BORROWER.connection(env, env.<User>getSource().address(),
+                                state(env)))
                 .dataFetcher("loansAsLender",
-                        env -> children(env, LoanParent.LENDER, env.<User>getSource().address())));
+                        env -> LoanLoaders.LOANS_OF_LENDER.connection(env, env.<User>getSource().address(),
+                                state(env))));
         wiring.type("Mutation", type -> type
                 .dataFetcher("approveApplication", this::approveApplication)
                 .dataFetcher("repayLoan", env -> service.repay(Callers.require(env),
@@ -72,21 +75,12 @@ public class LoanWiring implements FeatureWiring {
 
     private CompletableFuture<Connection<Loan>> loans(DataFetchingEnvironment env) {
         LoanFilter filter = Arguments.filter(env, LoanFilter.class);
-        PageRequest<Loan> page = Arguments.page(env, LoanRepository::sortField, "CREATED_AT");
-        return Connections.of(env, service.list(filter, page), () -> service.count(filter));
+        PageRequest<Loan> page = Arguments.page(env, LoanRepository.TABLE);
+        return Connections.of(env, loans.findPage(filter, page), () -> loans.countMatching(filter));
     }
 
-    private static CompletionStage<LoanApplication> application(DataFetchingEnvironment env) {
-        String address = loan(env).applicationAddress();
-        return address == null ? CompletableFuture.completedFuture(null)
-                : ApplicationLoaders.APPLICATION_BY_ADDRESS.in(env).load(address);
-    }
-
-    private static CompletableFuture<Connection<Loan>> children(DataFetchingEnvironment env, LoanParent parent,
-                                                                String key) {
-        LoanState state = Arguments.enumValue(env.getArgument("state"), LoanState.class);
-        return ChildPages.connection(env, key, state, LoanRepository.OLDEST_FIRST,
-                LoanLoaders.LOANS_BY.get(parent), LoanLoaders.LOAN_COUNT_BY.get(parent));
+    private static LoanState state(DataFetchingEnvironment env) {
+        return Arguments.enumValue(env.getArgument("state"), LoanState.class);
     }
 
     private static Loan loan(DataFetchingEnvironment env) {

@@ -1,5 +1,6 @@
 package io.lendx.paging;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.r2dbc.operations.R2dbcOperations;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.Statement;
@@ -54,12 +55,13 @@ public class KeysetQueries {
      * rows along the parent's index, so the cost follows the page size, not the children a
      * parent has.
      */
-    public <T> Mono<Map<String, Page<T>>> pagesByParent(Table<T> table, String parentColumn,
-                                                        Function<T, String> parentOf, Collection<String> parents,
-                                                        Conditions filter, PageRequest<T> request,
-                                                        Projection projection) {
+    public <T> Mono<Map<String, Page<T>>> pagesOf(Relation<T> relation, Collection<String> parents,
+                                                  @Nullable Object filter, PageRequest<T> request,
+                                                  Projection projection) {
+        Table<T> table = relation.table();
+        String parentColumn = relation.parentColumn();
         Projection read = projection.with(parentColumn).with(request.ordering().field().column());
-        Conditions where = afterCursor(filter.copy().add(parentColumn + " = parent.key"), table, request);
+        Conditions where = afterCursor(relation.filter(filter).add(parentColumn + " = parent.key"), table, request);
         List<Object> values = new ArrayList<>();
         values.add(parents.toArray(String[]::new));
         values.addAll(where.values());
@@ -68,7 +70,7 @@ public class KeysetQueries {
                 + " ORDER BY " + orderBy(table, request.ordering(), "") + " LIMIT " + (request.first() + 1)
                 + ") page ORDER BY parent.ord, " + orderBy(table, request.ordering(), "page.");
         return query(sql, values, read.mapper(table.mapper()))
-                .collectMultimap(parentOf)
+                .collectMultimap(relation.parentKey())
                 .map(rowsByParent -> {
                     Map<String, Page<T>> pages = new LinkedHashMap<>();
                     for (String parent : parents) {
@@ -86,11 +88,13 @@ public class KeysetQueries {
         return query(sql, List.of((Object) values.toArray(String[]::new)), read.mapper(table.mapper()));
     }
 
-    /** How many rows each parent has under the filter, in one statement. */
-    public Mono<Map<String, Long>> countByParent(Table<?> table, String parentColumn,
-                                                 Collection<String> parents, Conditions filter) {
-        Conditions where = ofParents(filter, parentColumn, parents);
-        String sql = "SELECT " + parentColumn + ", count(*) FROM " + table.name()
+    /** How many children each parent has under the relation's filter, in one statement. */
+    public Mono<Map<String, Long>> countsOf(Relation<?> relation, Collection<String> parents,
+                                            @Nullable Object filter) {
+        String parentColumn = relation.parentColumn();
+        Conditions where = relation.filter(filter)
+                .add(parentColumn + " = ANY(?::text[])", (Object) parents.toArray(String[]::new));
+        String sql = "SELECT " + parentColumn + ", count(*) FROM " + relation.table().name()
                 + " WHERE " + where.sql() + " GROUP BY " + parentColumn;
         return query(sql, where.values(), row -> Map.entry(row.get(0, String.class), row.get(1, Long.class)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
@@ -99,10 +103,6 @@ public class KeysetQueries {
                     parents.forEach(parent -> counts.put(parent, found.getOrDefault(parent, 0L)));
                     return counts;
                 });
-    }
-
-    private static Conditions ofParents(Conditions filter, String parentColumn, Collection<String> parents) {
-        return filter.copy().add(parentColumn + " = ANY(?::text[])", (Object) parents.toArray(String[]::new));
     }
 
     private static <T> Conditions afterCursor(Conditions filter, Table<T> table, PageRequest<T> request) {

@@ -1,66 +1,205 @@
 package io.lendx.paging;
 
+import io.micronaut.core.beans.BeanIntrospection;
+import io.micronaut.core.beans.BeanProperty;
+import io.micronaut.core.reflect.ReflectionUtils;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.model.runtime.RuntimePersistentEntity;
+import io.micronaut.data.model.runtime.RuntimePersistentProperty;
 import io.r2dbc.spi.Row;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What keyset queries need to know of a table: its name, its key column, the key of an
- * entity and how a row becomes an entity; and, for projected reads, the columns always read
- * (keys, foreign keys, states: what loaders and relations need) and the columns each GraphQL
- * field of the entity needs.
+ * What keyset queries need to know of an entity's table, read once from its
+ * {@code @MappedEntity} record (the names Micronaut Data persists it under): the table and key
+ * column, the key of an entity, how a row becomes an entity, the columns each GraphQL field of
+ * the entity needs and the columns always read (keys, foreign keys, states: what loaders and
+ * relations need), and the fields a connection of it can be sorted by.
  */
-public record Table<T>(String name, String keyColumn, Function<T, String> key, Function<Row, T> mapper,
-                       Set<String> alwaysRead, Map<String, List<String>> fieldColumns) {
+public final class Table<T> {
 
-    /**
-     * The columns a GraphQL field of the entity needs: each of {@code columns} serves the field
-     * of its camelCase name ({@code created_at} → {@code createdAt}); {@code derived} adds fields
-     * computed from several columns (a total from principal and interest).
-     */
-    public static Map<String, List<String>> fieldColumns(List<String> columns, Map<String, List<String>> derived) {
-        Map<String, List<String>> byField = new HashMap<>(derived);
-        for (String column : columns) {
-            byField.put(camelCase(column), List.of(column));
+    private final String name;
+    private final String keyColumn;
+    private final Function<T, String> key;
+    private final Function<Row, T> mapper;
+    private final Set<String> alwaysRead;
+    private final Map<String, List<String>> fieldColumns;
+    private final Map<String, SortField<T>> sortFields;
+    private final Map<String, BeanProperty<T, Object>> propertiesByColumn;
+
+    private Table(Builder<T> builder) {
+        RuntimePersistentEntity<T> entity = builder.entity;
+        this.name = entity.getPersistedName();
+        this.keyColumn = entity.getIdentity().getPersistedName();
+        BeanProperty<T, Object> keyProperty = entity.getIdentity().getProperty();
+        this.key = row -> (String) keyProperty.get(row);
+        Map<String, List<String>> byField = new HashMap<>(builder.derived);
+        Map<String, BeanProperty<T, Object>> byColumn = new HashMap<>();
+        for (RuntimePersistentProperty<T> property : properties(entity)) {
+            byField.put(property.getName(), List.of(property.getPersistedName()));
+            byColumn.put(property.getPersistedName(), property.getProperty());
         }
-        return Map.copyOf(byField);
+        this.fieldColumns = Map.copyOf(byField);
+        this.propertiesByColumn = Map.copyOf(byColumn);
+        this.mapper = rowMapper(entity);
+        this.alwaysRead = Set.copyOf(builder.alwaysRead);
+        Map<String, SortField<T>> sorts = new HashMap<>();
+        for (String field : builder.sortableBy) {
+            RuntimePersistentProperty<T> property = property(entity, field);
+            String sortName = upperSnakeCase(field);
+            BeanProperty<T, Object> value = property.getProperty();
+            sorts.put(sortName, new SortField<>(name + "." + sortName, property.getPersistedName(),
+                    property.getType(), value::get));
+        }
+        this.sortFields = Map.copyOf(sorts);
     }
 
-    private static String camelCase(String column) {
-        StringBuilder field = new StringBuilder(column.length());
-        boolean upper = false;
-        for (char c : column.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                field.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return field.toString();
+    /** Starts describing the table of {@code entity}, a {@code @MappedEntity} record. */
+    public static <T> Builder<T> of(Class<T> entity) {
+        return new Builder<>(new RuntimePersistentEntity<>(entity));
     }
 
-    /** A table whose reads always select every column. */
-    public Table(String name, String keyColumn, Function<T, String> key, Function<Row, T> mapper) {
-        this(name, keyColumn, key, mapper, Set.of(), Map.of());
+    public String name() {
+        return name;
+    }
+
+    public String keyColumn() {
+        return keyColumn;
+    }
+
+    public Function<T, String> key() {
+        return key;
+    }
+
+    /** Maps a row to an entity; a column the row lacks reads as null. */
+    public Function<Row, T> mapper() {
+        return mapper;
+    }
+
+    /** The text value of {@code column} of an entity, such as the parent key of a child row. */
+    public Function<T, String> text(String column) {
+        BeanProperty<T, Object> property = propertiesByColumn.get(column);
+        if (property == null || !String.class.equals(property.getType())) {
+            throw new IllegalArgumentException(name + " has no text column " + column);
+        }
+        return entity -> (String) property.get(entity);
+    }
+
+    /** The sort field of a connection's {@code orderBy} value ({@code CREATED_AT}). */
+    public SortField<T> sortField(String sortName) {
+        SortField<T> field = sortFields.get(sortName);
+        if (field == null) {
+            throw new IllegalArgumentException(name + " cannot be sorted by " + sortName);
+        }
+        return field;
     }
 
     /** The columns the given GraphQL fields of the entity need, with those always read. */
     public Projection projection(Collection<String> fields) {
-        if (fieldColumns.isEmpty()) {
-            return Projection.ALL;
-        }
         Set<String> columns = new LinkedHashSet<>(alwaysRead);
         columns.add(keyColumn);
         for (String field : fields) {
             columns.addAll(fieldColumns.getOrDefault(field, List.of()));
         }
         return Projection.of(columns);
+    }
+
+    private static <T> List<RuntimePersistentProperty<T>> properties(RuntimePersistentEntity<T> entity) {
+        List<RuntimePersistentProperty<T>> all = new ArrayList<>();
+        all.add(entity.getIdentity());
+        all.addAll(entity.getPersistentProperties());
+        return all;
+    }
+
+    private static <T> RuntimePersistentProperty<T> property(RuntimePersistentEntity<T> entity, String field) {
+        if (entity.getIdentity().getName().equals(field)) {
+            return entity.getIdentity();
+        }
+        RuntimePersistentProperty<T> property = entity.getPropertyByName(field);
+        if (property == null) {
+            throw new IllegalArgumentException(entity.getName() + " has no property " + field);
+        }
+        return property;
+    }
+
+    /**
+     * Reads each constructor argument from the column Micronaut Data persists it under and
+     * builds the record through its compile-time introspection (no reflection per row).
+     */
+    private static <T> Function<Row, T> rowMapper(RuntimePersistentEntity<T> entity) {
+        BeanIntrospection<T> introspection = entity.getIntrospection();
+        Argument<?>[] arguments = introspection.getConstructorArguments();
+        String[] columns = new String[arguments.length];
+        Class<?>[] types = new Class<?>[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            columns[i] = property(entity, arguments[i].getName()).getPersistedName();
+            // Boxed: the driver decodes to objects, and a column left out reads as null.
+            types[i] = ReflectionUtils.getWrapperType(arguments[i].getType());
+        }
+        return row -> {
+            Object[] values = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                values[i] = read(row, columns[i], types[i]);
+            }
+            // Not strict about nulls: a projected read leaves the columns nobody asked for null.
+            return introspection.instantiate(false, values);
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object read(Row row, String column, Class<?> type) {
+        if (type.isEnum()) {
+            String value = row.get(column, String.class);
+            return value == null ? null : Enum.valueOf((Class<Enum>) type, value);
+        }
+        return row.get(column, type);
+    }
+
+    private static String upperSnakeCase(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    /** The parts of a table description that code states rather than the entity. */
+    public static final class Builder<T> {
+
+        private final RuntimePersistentEntity<T> entity;
+        private final Set<String> alwaysRead = new LinkedHashSet<>();
+        private final Map<String, List<String>> derived = new HashMap<>();
+        private final List<String> sortableBy = new ArrayList<>();
+
+        private Builder(RuntimePersistentEntity<T> entity) {
+            this.entity = entity;
+        }
+
+        /** Columns every projected read selects: what loaders and relations key on. */
+        public Builder<T> alwaysRead(String... columns) {
+            alwaysRead.addAll(List.of(columns));
+            return this;
+        }
+
+        /** A GraphQL field computed from several columns (a total from principal and interest). */
+        public Builder<T> derived(String field, String... columns) {
+            derived.put(field, List.of(columns));
+            return this;
+        }
+
+        /** The properties a connection can be sorted by; {@code createdAt} sorts as {@code CREATED_AT}. */
+        public Builder<T> sortableBy(String... properties) {
+            sortableBy.addAll(List.of(properties));
+            return this;
+        }
+
+        public Table<T> build() {
+            return new Table<>(this);
+        }
     }
 }

@@ -1,35 +1,29 @@
 package io.lendx.pool;
 
-import io.lendx.graphql.ChildPages;
-import io.lendx.graphql.ChildPages.CountKey;
-import io.lendx.graphql.ChildPages.PageKey;
+import io.lendx.graphql.Children;
 import io.lendx.graphql.FeatureLoaders;
-import io.lendx.graphql.LoaderKey;
-import io.lendx.graphql.SelectedFields.Shape;
-import io.lendx.paging.Page;
-import jakarta.inject.Singleton;
 import io.lendx.graphql.LoaderRegistrar;
+import io.lendx.graphql.Lookup;
+import io.lendx.paging.KeysetQueries;
+import jakarta.inject.Singleton;
 
 @Singleton
 public class PoolLoaders implements FeatureLoaders {
 
-    public static final LoaderKey<String, Pool> POOL_BY_ADDRESS = new LoaderKey<>("poolByAddress");
-    static final LoaderKey<PageKey<Pool, Void>, Page<Pool>> POOLS_BY_ISSUER = new LoaderKey<>("poolsByIssuer");
-    static final LoaderKey<CountKey<Void>, Long> POOL_COUNT_BY_ISSUER = new LoaderKey<>("poolCountByIssuer");
+    public static final Lookup<Pool> POOL_BY_ADDRESS = Lookup.byKey("poolByAddress", PoolRepository.TABLE);
+    /** A user's pools as issuer: the relation has no filter argument. */
+    static final Children<Pool, Void> POOLS_OF_ISSUER =
+            new Children<>("poolsByIssuer", PoolRepository.TABLE, "issuer_address", null);
 
-    private final PoolRepository pools;
+    private final KeysetQueries keyset;
 
-    public PoolLoaders(PoolRepository pools) {
-        this.pools = pools;
+    public PoolLoaders(KeysetQueries keyset) {
+        this.keyset = keyset;
     }
 
     @Override
     public void register(LoaderRegistrar registry) {
-        registry.register(POOL_BY_ADDRESS, Shape.OBJECT, (addresses, fields) -> pools
-                .findByAddressIn(addresses, PoolRepository.TABLE.projection(fields)).collectMap(Pool::address));
-        ChildPages.register(registry, POOLS_BY_ISSUER, (issuers, none, page, fields) ->
-                pools.findPagesByIssuers(issuers, page, PoolRepository.TABLE.projection(fields)));
-        registry.register(POOL_COUNT_BY_ISSUER,
-                ChildPages.counts((issuers, none) -> pools.countByIssuers(issuers)));
+        POOL_BY_ADDRESS.register(registry, keyset);
+        POOLS_OF_ISSUER.register(registry, keyset);
     }
 }

@@ -7,8 +7,6 @@ import io.lendx.error.ConflictException;
 import io.lendx.error.Conflicts;
 import io.lendx.error.NotFoundException;
 import io.lendx.idempotency.Idempotency;
-import io.lendx.paging.Page;
-import io.lendx.paging.PageRequest;
 import io.lendx.validation.Check;
 import io.micronaut.transaction.TransactionDefinition.Propagation;
 import io.micronaut.transaction.annotation.Transactional;
@@ -79,11 +77,4 @@ public class PoolService {
         return pools.repay(poolAddress, principal, interest, now).then();
     }
 
-    public Mono<Page<Pool>> list(PoolFilter filter, PageRequest<Pool> page) {
-        return pools.findPage(filter, page);
-    }
-
-    public Mono<Long> count(PoolFilter filter) {
-        return pools.countMatching(filter);
-    }
 }

@@ -5,7 +5,6 @@ import graphql.schema.idl.RuntimeWiring;
 import io.lendx.auth.Caller;
 import io.lendx.auth.Callers;
 import io.lendx.graphql.Arguments;
-import io.lendx.graphql.ChildPages;
 import io.lendx.graphql.Connection;
 import io.lendx.graphql.Connections;
 import io.lendx.graphql.FeatureWiring;
@@ -21,9 +20,11 @@ import java.util.concurrent.CompletableFuture;
 public class PoolWiring implements FeatureWiring {
 
     private final PoolService service;
+    private final PoolRepository pools;
 
-    public PoolWiring(PoolService service) {
+    public PoolWiring(PoolService service, PoolRepository pools) {
         this.service = service;
+        this.pools = pools;
     }
 
     @Override
@@ -34,12 +35,12 @@ public class PoolWiring implements FeatureWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type
-                .dataFetcher("pool", env -> PoolLoaders.POOL_BY_ADDRESS.in(env).load(env.getArgument("address")))
+                .dataFetcher("pool", env -> PoolLoaders.POOL_BY_ADDRESS.load(env, env.getArgument("address")))
                 .dataFetcher("pools", this::pools));
         wiring.type("Pool", type -> type
-                .dataFetcher("issuer", env -> UserLoaders.USER_BY_ADDRESS.in(env)
-                        .load(env.<Pool>getSource().issuerAddress())));
-        wiring.type("User", type -> type.dataFetcher("pools", PoolWiring::poolsOfIssuer));
+                .dataFetcher("issuer", env -> UserLoaders.USER_BY_ADDRESS.load(env, env.<Pool>getSource().issuerAddress())));
+        wiring.type("User", type -> type.dataFetcher("pools",
+                env -> PoolLoaders.POOLS_OF_ISSUER.connection(env, env.<User>getSource().address(), null)));
         wiring.type("Mutation", type -> type.dataFetcher("createPool", this::createPool));
     }
 
@@ -51,12 +52,7 @@ public class PoolWiring implements FeatureWiring {
 
     private CompletableFuture<Connection<Pool>> pools(DataFetchingEnvironment env) {
         PoolFilter filter = Arguments.filter(env, PoolFilter.class);
-        PageRequest<Pool> page = Arguments.page(env, PoolRepository::sortField, "CREATED_AT");
-        return Connections.of(env, service.list(filter, page), () -> service.count(filter));
-    }
-
-    private static CompletableFuture<Connection<Pool>> poolsOfIssuer(DataFetchingEnvironment env) {
-        return ChildPages.connection(env, env.<User>getSource().address(), null, PoolRepository.OLDEST_FIRST,
-                PoolLoaders.POOLS_BY_ISSUER, PoolLoaders.POOL_COUNT_BY_ISSUER);
+        PageRequest<Pool> page = Arguments.page(env, PoolRepository.TABLE);
+        return Connections.of(env, pools.findPage(filter, page), () -> pools.countMatching(filter));
     }
 }

@@ -1,26 +1,25 @@
 package io.lendx.user;
 
 import io.lendx.graphql.FeatureLoaders;
-import io.lendx.graphql.LoaderKey;
-import io.lendx.graphql.SelectedFields.Shape;
-import jakarta.inject.Singleton;
 import io.lendx.graphql.LoaderRegistrar;
+import io.lendx.graphql.Lookup;
+import io.lendx.paging.KeysetQueries;
+import jakarta.inject.Singleton;
 
 @Singleton
 public class UserLoaders implements FeatureLoaders {
 
     /** Users by address: every relation that points at a user (issuer, borrower, lender, holder). */
-    public static final LoaderKey<String, User> USER_BY_ADDRESS = new LoaderKey<>("userByAddress");
+    public static final Lookup<User> USER_BY_ADDRESS = Lookup.byKey("userByAddress", UserRepository.TABLE);
 
-    private final UserRepository users;
+    private final KeysetQueries keyset;
 
-    public UserLoaders(UserRepository users) {
-        this.users = users;
+    public UserLoaders(KeysetQueries keyset) {
+        this.keyset = keyset;
     }
 
     @Override
     public void register(LoaderRegistrar registry) {
-        registry.register(USER_BY_ADDRESS, Shape.OBJECT, (addresses, fields) -> users
-                .findByAddressIn(addresses, UserRepository.TABLE.projection(fields)).collectMap(User::address));
+        USER_BY_ADDRESS.register(registry, keyset);
     }
 }

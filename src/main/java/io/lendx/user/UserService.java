@@ -3,8 +3,6 @@ package io.lendx.user;
 import io.lendx.error.ConflictException;
 import io.lendx.error.Conflicts;
 import io.lendx.error.NotFoundException;
-import io.lendx.paging.Page;
-import io.lendx.paging.PageRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition.Propagation;
 import io.micronaut.transaction.annotation.Transactional;
@@ -46,11 +44,4 @@ public class UserService {
         return new ConflictException(ConflictException.Reason.DUPLICATE, message);
     }
 
-    public Mono<Page<User>> list(UserFilter filter, PageRequest<User> page) {
-        return users.findPage(filter, page);
-    }
-
-    public Mono<Long> count(UserFilter filter) {
-        return users.countMatching(filter);
-    }
 }

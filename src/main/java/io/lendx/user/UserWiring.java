@@ -14,10 +14,10 @@ import java.util.concurrent.CompletableFuture;
 @Singleton
 public class UserWiring implements FeatureWiring {
 
-    private final UserService service;
+    private final UserRepository users;
 
-    public UserWiring(UserService service) {
-        this.service = service;
+    public UserWiring(UserRepository users) {
+        this.users = users;
     }
 
     @Override
@@ -28,13 +28,13 @@ public class UserWiring implements FeatureWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type
-                .dataFetcher("user", env -> UserLoaders.USER_BY_ADDRESS.in(env).load(env.getArgument("address")))
+                .dataFetcher("user", env -> UserLoaders.USER_BY_ADDRESS.load(env, env.getArgument("address")))
                 .dataFetcher("users", this::users));
     }
 
     private CompletableFuture<Connection<User>> users(DataFetchingEnvironment env) {
         UserFilter filter = Arguments.filter(env, UserFilter.class);
-        PageRequest<User> page = Arguments.page(env, UserRepository::sortField, "CREATED_AT");
-        return Connections.of(env, service.list(filter, page), () -> service.count(filter));
+        PageRequest<User> page = Arguments.page(env, UserRepository.TABLE);
+        return Connections.of(env, users.findPage(filter, page), () -> users.countMatching(filter));
     }
 }

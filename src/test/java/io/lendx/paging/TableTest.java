@@ -1,35 +1,87 @@
 package io.lendx.paging;
 
+import io.lendx.audit.AuditEvent;
+import io.lendx.loan.Loan;
+import io.lendx.loan.LoanRepository;
+import io.lendx.loan.LoanState;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Which columns a projected read selects, without a database. */
+/** What a table description reads from its entity record, without a database. */
 class TableTest {
 
-    private static final Table<String> LOANS = new Table<>("loans", "loan_address", loan -> loan, row -> "loan",
-            Set.of("loan_address", "state"),
-            Table.fieldColumns(List.of("principal", "interest", "end_date", "created_at"),
-                    Map.of("totalAmountDue", List.of("principal", "interest"))));
+    private static final Table<Loan> LOANS = LoanRepository.TABLE;
 
     @Test
-    void eachColumnServesTheFieldOfItsCamelCaseName() {
-        assertEquals(Map.of("principal", List.of("principal"), "interest", List.of("interest"),
-                        "endDate", List.of("end_date"), "createdAt", List.of("created_at"),
-                        "totalAmountDue", List.of("principal", "interest")),
-                Table.fieldColumns(List.of("principal", "interest", "end_date", "created_at"),
-                        Map.of("totalAmountDue", List.of("principal", "interest"))));
+    void theNamesComeFromTheMappedEntity() {
+        assertEquals("loans", LOANS.name());
+        assertEquals("loan_address", LOANS.keyColumn());
+        Table<AuditEvent> audit = Table.of(AuditEvent.class).build();
+        assertEquals("audit_events", audit.name());
+        assertEquals("event_id", audit.keyColumn());
     }
 
     @Test
     void aProjectionReadsTheAlwaysReadColumnsTheKeyAndWhatTheFieldsNeed() {
-        assertEquals(Set.of("loan_address", "state", "principal", "interest", "end_date"),
-                Set.of(LOANS.projection(List.of("totalAmountDue", "endDate", "borrower", "__typename"))
+        assertEquals(Set.of("loan_address", "pool_address", "borrower_address", "lender_address",
+                        "application_address", "state", "principal", "interest", "end_date", "created_at"),
+                Set.of(LOANS.projection(List.of("totalAmountDue", "endDate", "createdAt", "borrower", "__typename"))
                         .selectList().split(", ")));
-        assertEquals(Set.of("loan_address", "state"), Set.of(LOANS.projection(List.of()).selectList().split(", ")));
+        assertEquals(Set.of("loan_address", "pool_address", "borrower_address", "lender_address",
+                        "application_address", "state"),
+                Set.of(LOANS.projection(List.of()).selectList().split(", ")));
+    }
+
+    @Test
+    void sortFieldsAreNamedAsTheOrderByEnumAndQualifiedByTheTable() {
+        SortField<Loan> endDate = LOANS.sortField("END_DATE");
+        assertEquals("loans.END_DATE", endDate.name());
+        assertEquals("end_date", endDate.column());
+        assertEquals(Instant.class, endDate.type());
+        assertEquals("loan_address", LOANS.sortField("ADDRESS").column());
+        assertThrows(IllegalArgumentException.class, () -> LOANS.sortField("PRINCIPAL"));
+    }
+
+    @Test
+    void aRowBecomesTheRecordWithEnumsFromTextAndMissingColumnsNull() {
+        Instant end = Instant.parse("2026-06-01T00:00:00Z");
+        Row row = new MapRow(Map.of("loan_address", "rLoan", "pool_address", "rPool", "borrower_address", "rB",
+                "lender_address", "rL", "principal", new BigDecimal("10.000000"), "end_date", end, "state", "ONGOING"));
+
+        Loan loan = LOANS.mapper().apply(row);
+
+        assertEquals(new Loan("rLoan", "rPool", "rB", "rL", null, new BigDecimal("10.000000"), null, null, end,
+                LoanState.ONGOING, null, null, null), loan);
+        assertEquals("rPool", LOANS.text("pool_address").apply(loan));
+        assertThrows(IllegalArgumentException.class, () -> LOANS.text("principal"));
+    }
+
+    /** A row that has only the given columns, as a projected read returns. */
+    private record MapRow(Map<String, Object> columns) implements Row {
+
+        @Override
+        public <T> T get(int index, Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <T> T get(String name, Class<T> type) {
+            return type.cast(columns.get(name));
+        }
+
+        @Override
+        public RowMetadata getMetadata() {
+            throw new UnsupportedOperationException();
+        }
     }
 }
