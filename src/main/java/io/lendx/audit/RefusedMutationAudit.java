@@ -2,7 +2,7 @@ package io.lendx.audit;
 
 import io.lendx.graphql.ApiErrors;
 import graphql.GraphQLError;
-import io.lendx.graphql.Operations;
+import io.lendx.graphql.Documents;
 import io.lendx.graphql.RefusedRequestListener;
 import io.lendx.graphql.RequestDeadline;
 import io.lendx.http.RequestIdFilter;
@@ -25,16 +25,18 @@ public class RefusedMutationAudit implements RefusedRequestListener {
 
     private final AuditService audit;
     private final HttpClientAddressResolver addresses;
+    private final Documents documents;
 
-    public RefusedMutationAudit(AuditService audit, HttpClientAddressResolver addresses) {
+    public RefusedMutationAudit(AuditService audit, HttpClientAddressResolver addresses, Documents documents) {
         this.audit = audit;
         this.addresses = addresses;
+        this.documents = documents;
     }
 
     @Override
     public Mono<Void> refused(HttpRequest<?> request, String query, String operationName, GraphQLError error) {
         String code = ApiErrors.code(error);
-        return Flux.fromIterable(Operations.mutationFields(query, operationName))
+        return Flux.fromIterable(documents.mutationFields(query, operationName))
                 .concatMap(action -> audit.record(new AuditService.Attempt(null, action, null,
                         String.valueOf(code), RequestIdFilter.of(request), addresses.resolve(request), false)))
                 // Refused because the database stopped answering, it must still be answered.

@@ -1,5 +1,6 @@
 package io.lendx.execution;
 
+import io.lendx.graphql.Documents;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
@@ -24,13 +25,13 @@ public class ExecutionGate {
     static final int LIGHT_COST = 1_000;
 
     private final int limit;
-    private final OperationCosts costs;
+    private final Documents documents;
     private final AtomicInteger running = new AtomicInteger();
     private final Queue<Turn> waiting = new ConcurrentLinkedQueue<>();
 
-    public ExecutionGate(QueryLimitsConfiguration limits, OperationCosts costs) {
+    public ExecutionGate(QueryLimitsConfiguration limits, Documents documents) {
         this.limit = limits.getMaxConcurrentExecutions();
-        this.costs = costs;
+        this.documents = documents;
     }
 
     /**
@@ -38,7 +39,7 @@ public class ExecutionGate {
      * when a place is free, holding it until it ends or is cancelled.
      */
     public <T> Mono<T> admit(String document, Mono<T> execution) {
-        int lastCost = costs.lastCost(document);
+        int lastCost = documents.lastCost(document);
         if (lastCost >= 0 && lastCost <= LIGHT_COST) {
             return execution;
         }

@@ -1,5 +1,6 @@
 package io.lendx.execution;
 
+import io.lendx.graphql.Documents;
 import io.lendx.graphql.ApiErrors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -40,12 +41,12 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
     private static final int CACHED_SHAPES = 10_000;
 
     private final QueryLimitsConfiguration limits;
-    private final OperationCosts costs;
+    private final Documents documents;
     private final Cache<Operation, Shape> shapes = Caffeine.newBuilder().maximumSize(CACHED_SHAPES).build();
 
-    public QueryLimitsInstrumentation(QueryLimitsConfiguration limits, OperationCosts costs) {
+    public QueryLimitsInstrumentation(QueryLimitsConfiguration limits, Documents documents) {
         this.limits = limits;
-        this.costs = costs;
+        this.documents = documents;
     }
 
     @Override
@@ -54,7 +55,7 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
         ExecutionContext execution = parameters.getExecutionContext();
         Shape shape = shapes.get(new Operation(execution.getDocument(), execution.getOperationDefinition().getName(),
                 execution.getCoercedVariables().toMap()), operation -> measure(execution));
-        costs.record(execution.getExecutionInput().getQuery(), shape.cost());
+        documents.recordCost(execution.getExecutionInput().getQuery(), shape.cost());
         check(shape.depth(), limits.getMaxDepth(), "deep", "levels of nesting");
         check(shape.aliases(), limits.getMaxAliases(), "wide", "aliases");
         check(shape.rootFields(), limits.getMaxRootFields(), "wide", "root fields");

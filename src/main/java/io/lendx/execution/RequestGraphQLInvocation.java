@@ -3,7 +3,7 @@ package io.lendx.execution;
 import io.lendx.error.OutageReason;
 import io.lendx.graphql.Continuations;
 import io.lendx.graphql.RefusedRequestListener;
-import io.lendx.graphql.Operations;
+import io.lendx.graphql.Documents;
 import io.lendx.graphql.ApiErrors;
 import io.lendx.graphql.RequestDeadline;
 import io.lendx.graphql.RequestContextContributor;
@@ -56,16 +56,19 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     private final QueryLimitsConfiguration limits;
     private final List<RefusedRequestListener> refusalListeners;
     private final ExecutionGate gate;
+    private final Documents documents;
 
     public RequestGraphQLInvocation(GraphQL graphQL, DataLoaderRegistryFactory loaders,
                                     List<RequestContextContributor> contributors, QueryLimitsConfiguration limits,
-                                    List<RefusedRequestListener> refusalListeners, ExecutionGate gate) {
+                                    List<RefusedRequestListener> refusalListeners, ExecutionGate gate,
+                                    Documents documents) {
         this.graphQL = graphQL;
         this.loaders = loaders;
         this.contributors = contributors;
         this.limits = limits;
         this.refusalListeners = refusalListeners;
         this.gate = gate;
+        this.documents = documents;
     }
 
     @Override
@@ -77,7 +80,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                     entries.putAll(more);
                     return entries;
                 });
-        boolean mutation = Operations.isMutation(invocationData.getQuery(), invocationData.getOperationName());
+        boolean mutation = documents.isMutation(invocationData.getQuery(), invocationData.getOperationName());
         Duration timeout = limits.getRequestTimeout();
         // Nothing has run before execution (the key is checked, say): a mutation is cut off there
         // like a query, whose deadline below covers it all.

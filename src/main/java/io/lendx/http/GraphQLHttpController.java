@@ -1,6 +1,6 @@
 package io.lendx.http;
 
-import io.lendx.graphql.Operations;
+import io.lendx.graphql.Documents;
 import io.lendx.graphql.ApiErrors;
 import graphql.ExecutionResult;
 import io.lendx.error.ErrorCode;
@@ -46,11 +46,13 @@ public class GraphQLHttpController {
     private final GraphQLInvocation invocation;
     private final JsonMapper json;
     private final JsonBody body;
+    private final Documents documents;
 
-    public GraphQLHttpController(GraphQLInvocation invocation, JsonMapper json, JsonBody body) {
+    public GraphQLHttpController(GraphQLInvocation invocation, JsonMapper json, JsonBody body, Documents documents) {
         this.invocation = invocation;
         this.json = json;
         this.body = body;
+        this.documents = documents;
     }
 
     @Post(consumes = MediaType.ALL, produces = {GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
@@ -87,7 +89,7 @@ public class GraphQLHttpController {
             return Mono.just(error(request, HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
                     "Accept application/graphql-response+json or application/json"));
         }
-        if (Operations.isMutation(query, operationName)) {
+        if (documents.isMutation(query, operationName)) {
             return Mono.just(error(request, HttpStatus.METHOD_NOT_ALLOWED, answerAs, "Mutations must be sent with POST")
                     .header(HttpHeaders.ALLOW, HttpMethod.POST.name()));
         }

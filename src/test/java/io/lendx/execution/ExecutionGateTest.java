@@ -1,5 +1,6 @@
 package io.lendx.execution;
 
+import io.lendx.graphql.Documents;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -19,8 +20,8 @@ class ExecutionGateTest {
 
     private final List<Integer> started = new CopyOnWriteArrayList<>();
     private final List<Sinks.One<String>> answers = new ArrayList<>();
-    private final OperationCosts costs = new OperationCosts();
-    private final ExecutionGate gate = new ExecutionGate(limit(2), costs);
+    private final Documents documents = new Documents();
+    private final ExecutionGate gate = new ExecutionGate(limit(2), documents);
 
     @Test
     void atMostTheLimitRunAndTheNextStartsWhenOneEnds() {
@@ -70,8 +71,8 @@ class ExecutionGateTest {
 
     @Test
     void aDocumentKnownToBeLightIsNotHeldBack() {
-        costs.record(HEAVY, ExecutionGate.LIGHT_COST + 1);
-        costs.record(LIGHT, ExecutionGate.LIGHT_COST);
+        documents.recordCost(HEAVY, ExecutionGate.LIGHT_COST + 1);
+        documents.recordCost(LIGHT, ExecutionGate.LIGHT_COST);
         gate.admit(HEAVY, execution(0)).subscribe();
         gate.admit(HEAVY, execution(1)).subscribe();
         gate.admit(HEAVY, execution(2)).subscribe();
