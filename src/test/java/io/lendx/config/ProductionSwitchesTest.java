@@ -1,5 +1,6 @@
 package io.lendx.config;
 
+import io.lendx.http.FrontendAccessTest;
 import io.lendx.support.GraphQLHttp;
 import io.lendx.support.GraphQLHttp.Reply;
 import io.lendx.support.Actors;
@@ -90,5 +91,22 @@ class ProductionSwitchesTest extends DatabaseTest {
 
         assertEquals(404, reply.status(), reply::toString);
         assertFalse(reply.body().toLowerCase().contains("graphiql"), reply::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/graphiql/assets/graphiql/2.4.7/graphiql.min.js",
+            "/graphiql/operations/marketplace/MarketplaceOverview.graphql", "/graphql/schema.graphql"})
+    void neitherGraphiqlsFilesNorTheSchemaAreServed(String path) {
+        Reply reply = http.exchange(HttpRequest.GET(path), null);
+
+        assertEquals(404, reply.status(), reply::toString);
+        reply.graphql().singleError("NOT_FOUND");
+    }
+
+    @Test
+    void noOriginIsAllowedUnlessConfigured() {
+        Reply preflight = http.exchange(FrontendAccessTest.preflight(FrontendAccessTest.DEV_ORIGIN), null);
+
+        assertNull(preflight.header("Access-Control-Allow-Origin"), preflight::toString);
     }
 }
