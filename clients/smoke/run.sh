@@ -21,12 +21,12 @@ if [ ! -f "$JAR" ]; then
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
 fi
 
-SERVICE_PID=
+PIDS=()
 stop() {
-    if [ -n "$SERVICE_PID" ]; then
-        kill "$SERVICE_PID" 2>/dev/null || true
-        wait "$SERVICE_PID" 2>/dev/null || true
-    fi
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
 }
 trap stop EXIT
 failed() {
@@ -35,17 +35,36 @@ failed() {
     exit 1
 }
 
-MICRONAUT_SERVER_PORT=$PORT java -XX:+UseSerialGC -Xms320m -Xmx320m -Xmn224m -jar "$JAR" >"$LOG" 2>&1 &
-SERVICE_PID=$!
-for _ in $(seq 1 120); do
-    if curl -fsS "http://localhost:$PORT/health/readiness" >/dev/null 2>&1; then
-        break
-    fi
-    kill -0 "$SERVICE_PID" 2>/dev/null || failed "the service exited during start-up"
-    sleep 1
-done
-curl -fsS "http://localhost:$PORT/health/readiness" >/dev/null || failed "the service did not become ready"
+# start PORT [VARIABLE=value ...]: the jar, with its embedded PostgreSQL, ready to serve.
+start() {
+    local port=$1
+    shift
+    env "$@" MICRONAUT_SERVER_PORT="$port" java -XX:+UseSerialGC -Xms320m -Xmx320m -Xmn224m -jar "$JAR" \
+        >>"$LOG" 2>&1 &
+    local pid=$!
+    PIDS+=("$pid")
+    for _ in $(seq 1 120); do
+        if curl -fsS "http://localhost:$port/health/readiness" >/dev/null 2>&1; then
+            return 0
+        fi
+        kill -0 "$pid" 2>/dev/null || failed "the service on port $port exited during start-up"
+        sleep 1
+    done
+    failed "the service on port $port did not become ready"
+}
 
+: >"$LOG"
+start "$PORT"
 export LENDX_URL="http://localhost:$PORT"
 (cd "$HERE" && node browser.mjs) || failed "browser.mjs"
+(cd "$HERE" && node apollo.mjs) || failed "apollo.mjs"
+
+# Allow-list mode, set the way an operator sets it: a document that is not shipped is refused.
+start "$((PORT + 1))" LENDX_GRAPHQL_PERSISTED_ONLY=true
+refused=$(curl -sS -H 'Content-Type: application/json' -d '{"query":"{ pools { totalCount } }"}' \
+    "http://localhost:$((PORT + 1))/graphql")
+case "$refused" in
+    *PERSISTED_QUERY_NOT_ALLOWED*) echo "smoke: LENDX_GRAPHQL_PERSISTED_ONLY=true refuses a document not shipped" ;;
+    *) failed "persisted-only mode ran a document it should refuse: $refused" ;;
+esac
 echo "smoke: all checks passed"

@@ -9,5 +9,7 @@ public enum ErrorCode {
     CONFLICT,
     RATE_LIMITED,
     QUERY_TOO_COMPLEX,
-    INTERNAL_SERVER_ERROR
+    INTERNAL_SERVER_ERROR,
+    /** Automatic persisted queries: the hash is unknown here; send the query with it once. */
+    PERSISTED_QUERY_NOT_FOUND
 }

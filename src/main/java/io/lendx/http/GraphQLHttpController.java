@@ -41,18 +41,25 @@ import java.util.Map;
 public class GraphQLHttpController {
 
     static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
+    /** An answer with errors is never kept by a cache: the next try may well succeed. */
+    private static final String NO_STORE = "no-store";
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final GraphQLInvocation invocation;
     private final JsonMapper json;
     private final JsonBody body;
     private final Documents documents;
+    private final PersistedQueries persisted;
+    private final GetCaching caching;
 
-    public GraphQLHttpController(GraphQLInvocation invocation, JsonMapper json, JsonBody body, Documents documents) {
+    public GraphQLHttpController(GraphQLInvocation invocation, JsonMapper json, JsonBody body, Documents documents,
+                                 PersistedQueries persisted, GetCaching caching) {
         this.invocation = invocation;
         this.json = json;
         this.body = body;
         this.documents = documents;
+        this.persisted = persisted;
+        this.caching = caching;
     }
 
     @Post(consumes = MediaType.ALL, produces = {GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
@@ -76,30 +83,51 @@ public class GraphQLHttpController {
         if (parameters == null) {
             return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
         }
-        return execute(parameters.get("query"), parameters.get("operationName"), parameters.get("variables"),
-                request, answerAs);
+        PersistedQueries.Resolution document = persisted.resolve(parameters.get("query"), parameters.get("extensions"));
+        if (document instanceof PersistedQueries.Refused refused) {
+            return Mono.just(error(request, answerAs, refused));
+        }
+        return execute(((PersistedQueries.Document) document).query(), parameters.get("operationName"),
+                parameters.get("variables"), request, answerAs);
     }
 
+    /** Queries only; answers carry cache headers ({@link GetCaching}), so persisted queries can be cached. */
     @Get(produces = {GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
     public Mono<MutableHttpResponse<ByteBuf>> get(@QueryValue @Nullable String query,
                                                  @QueryValue @Nullable String operationName,
-                                                 @QueryValue @Nullable String variables, HttpRequest<?> request) {
+                                                 @QueryValue @Nullable String variables,
+                                                 @QueryValue @Nullable String extensions, HttpRequest<?> request) {
+        return answerGet(query, operationName, variables, extensions, request).map(response -> caching.mark(request,
+                response));
+    }
+
+    private Mono<MutableHttpResponse<ByteBuf>> answerGet(@Nullable String query, @Nullable String operationName,
+                                                        @Nullable String variables, @Nullable String extensions,
+                                                        HttpRequest<?> request) {
         String answerAs = answerType(request);
         if (answerAs == null) {
             return Mono.just(error(request, HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
                     "Accept application/graphql-response+json or application/json"));
         }
-        if (documents.isMutation(query, operationName)) {
+        Object parsedVariables;
+        Object parsedExtensions;
+        try {
+            parsedVariables = variables == null ? null : json.readValue(variables, Object.class);
+            parsedExtensions = extensions == null ? null : json.readValue(extensions, Object.class);
+        } catch (IOException | RuntimeException e) {
+            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs,
+                    "variables and extensions must be JSON objects"));
+        }
+        PersistedQueries.Resolution document = persisted.resolve(query, parsedExtensions);
+        if (document instanceof PersistedQueries.Refused refused) {
+            return Mono.just(error(request, answerAs, refused));
+        }
+        Object resolved = ((PersistedQueries.Document) document).query();
+        if (resolved instanceof String text && documents.isMutation(text, operationName)) {
             return Mono.just(error(request, HttpStatus.METHOD_NOT_ALLOWED, answerAs, "Mutations must be sent with POST")
                     .header(HttpHeaders.ALLOW, HttpMethod.POST.name()));
         }
-        Object parsedVariables;
-        try {
-            parsedVariables = variables == null ? null : json.readValue(variables, Object.class);
-        } catch (IOException | RuntimeException e) {
-            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "variables is not a JSON object"));
-        }
-        return execute(query, operationName, parsedVariables, request, answerAs);
+        return execute(resolved, operationName, parsedVariables, request, answerAs);
     }
 
     @SuppressWarnings("unchecked")
@@ -123,6 +151,9 @@ public class GraphQLHttpController {
                     MutableHttpResponse<ByteBuf> response = HttpResponse.<ByteBuf>status(status).contentType(answerAs)
                             .body(body.write(ApiErrors.withRequestId(result.toSpecification(),
                                     RequestIdFilter.of(request))));
+                    if (!result.getErrors().isEmpty()) {
+                        response.header(HttpHeaders.CACHE_CONTROL, NO_STORE);
+                    }
                     return status == HttpStatus.UNAUTHORIZED
                             ? response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer") : response;
                 });
@@ -161,8 +192,14 @@ public class GraphQLHttpController {
 
     private MutableHttpResponse<ByteBuf> error(HttpRequest<?> request, HttpStatus status, String answerAs,
                                               String message) {
-        Map<String, Object> errors = ApiErrors.body(ErrorCode.BAD_USER_INPUT, message, RequestIdFilter.of(request),
-                null);
-        return HttpResponse.<ByteBuf>status(status).contentType(answerAs).body(body.write(errors));
+        return error(request, answerAs, new PersistedQueries.Refused(status, ErrorCode.BAD_USER_INPUT, null, message));
+    }
+
+    private MutableHttpResponse<ByteBuf> error(HttpRequest<?> request, String answerAs,
+                                              PersistedQueries.Refused refused) {
+        Map<String, Object> errors = ApiErrors.body(refused.code(), refused.message(), RequestIdFilter.of(request),
+                refused.reason());
+        return HttpResponse.<ByteBuf>status(refused.status()).contentType(answerAs).body(body.write(errors))
+                .header(HttpHeaders.CACHE_CONTROL, NO_STORE);
     }
 }
