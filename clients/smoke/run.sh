@@ -10,7 +10,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 JAR="$ROOT/target/lendx-api-0.1.0.jar"
 PORT=${SMOKE_PORT:-18080}
-LOG=${SMOKE_LOG:-/tmp/lendx-smoke.log}
+LOG_BASE=${SMOKE_LOG:-/tmp/lendx-smoke.log}
+LOG=$LOG_BASE
 
 if ! command -v chromium >/dev/null; then
     echo "smoke: installing Chromium (apt-get)"
@@ -35,12 +36,14 @@ failed() {
     exit 1
 }
 
-# start PORT [VARIABLE=value ...]: the jar, with its embedded PostgreSQL, ready to serve.
+# start PORT [VARIABLE=value ...]: the jar (its embedded PostgreSQL unless told otherwise), ready
+# to serve; its log is $LOG.PORT.
 start() {
     local port=$1
     shift
+    LOG=$LOG_BASE.$port
     env "$@" MICRONAUT_SERVER_PORT="$port" java -XX:+UseSerialGC -Xms320m -Xmx320m -Xmn224m -jar "$JAR" \
-        >>"$LOG" 2>&1 &
+        >"$LOG" 2>&1 &
     local pid=$!
     PIDS+=("$pid")
     for _ in $(seq 1 120); do
@@ -53,11 +56,21 @@ start() {
     failed "the service on port $port did not become ready"
 }
 
-: >"$LOG"
 start "$PORT"
+FIRST_LOG=$LOG
 export LENDX_URL="http://localhost:$PORT"
 (cd "$HERE" && node browser.mjs) || failed "browser.mjs"
 (cd "$HERE" && node apollo.mjs) || failed "apollo.mjs"
+(cd "$HERE" && node subscription.mjs) || failed "subscription.mjs"
+
+# A second instance on the first one's database: a mutation it serves reaches a subscriber of
+# the first (LISTEN/NOTIFY). The embedded server's port is in the first instance's log.
+DB_PORT=$(sed -n 's/.*Started embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$FIRST_LOG" | head -n 1)
+[ -n "$DB_PORT" ] || failed "the first instance did not log its embedded database's port"
+start "$((PORT + 2))" R2DBC_DATASOURCES_DEFAULT_URL="r2dbc:pool:postgresql://localhost:$DB_PORT/postgres" \
+    R2DBC_DATASOURCES_DEFAULT_USERNAME=postgres
+(cd "$HERE" && LENDX_MUTATION_URL="http://localhost:$((PORT + 2))" node subscription.mjs) \
+    || failed "subscription.mjs across instances"
 
 # Allow-list mode, set the way an operator sets it: a document that is not shipped is refused.
 start "$((PORT + 1))" LENDX_GRAPHQL_PERSISTED_ONLY=true

@@ -36,8 +36,16 @@ public abstract class ApplicationRepository implements ReactorCrudRepository<Loa
             + " WHERE application_address = :address AND state = 'PENDING'")
     public abstract Mono<Long> reject(String address, Instant now);
 
-    @Query("UPDATE applications SET state = 'EXPIRED', updated_at = :now"
-            + " WHERE state = 'PENDING' AND dissolution_date <= :now")
+    /**
+     * PENDING → EXPIRED past the dissolution date, announcing each expired application to
+     * subscribers in the same statement (the payload of {@code io.lendx.subscription.Change}).
+     */
+    @Query("WITH expired AS (UPDATE applications SET state = 'EXPIRED', updated_at = :now"
+            + " WHERE state = 'PENDING' AND dissolution_date <= :now"
+            + " RETURNING application_address, pool_address, borrower_address)"
+            + " SELECT count(*) FROM expired, LATERAL (SELECT pg_notify('lendx_changes', json_build_object("
+            + "'type', 'APPLICATION', 'address', application_address, 'poolAddress', pool_address,"
+            + " 'borrowerAddress', borrower_address)::text)) AS notice")
     public abstract Mono<Long> expirePending(Instant now);
 
     public Mono<Page<LoanApplication>> findPage(ApplicationFilter filter, PageRequest<LoanApplication> page) {

@@ -1,5 +1,7 @@
 package io.lendx.application;
 
+import io.lendx.subscription.ChangeNotices;
+import io.lendx.subscription.Change;
 import io.lendx.auth.Caller;
 import io.lendx.auth.Callers;
 import io.lendx.error.BadUserInputException;
@@ -34,13 +36,15 @@ public class ApplicationService {
     private final PoolService pools;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final ChangeNotices notices;
 
     public ApplicationService(ApplicationRepository applications, PoolService pools, Idempotency idempotency,
-                              Clock clock) {
+                              Clock clock, ChangeNotices notices) {
         this.applications = applications;
         this.pools = pools;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.notices = notices;
     }
 
     public Mono<LoanApplication> find(String address) {
@@ -69,6 +73,7 @@ public class ApplicationService {
                         .flatMap(pool -> checkFundable(pool, borrower, principal))
                         .then(applications.existsById(address))
                         .flatMap(taken -> taken ? Mono.error(duplicate()) : applications.save(application))
+                        .flatMap(this::announced)
                         .onErrorMap(Conflicts.duplicateAs("An application with this address already exists")),
                 submitted -> Map.of("application", submitted.address()),
                 first -> find(first.get("application")));
@@ -81,7 +86,8 @@ public class ApplicationService {
         return idempotency.once(input.idempotencyKey(), caller.identity(), "rejectApplication", input,
                 () -> decidable(address, issuer)
                         .flatMap(application -> applications.reject(address, clock.instant()))
-                        .flatMap(updated -> updated == 1 ? find(address) : Mono.error(notPending())),
+                        .flatMap(updated -> updated == 1 ? find(address) : Mono.error(notPending()))
+                        .flatMap(this::announced),
                 rejected -> Map.of("application", rejected.address()),
                 first -> find(first.get("application")));
     }
@@ -99,8 +105,16 @@ public class ApplicationService {
             }
             return applications.approve(address, now)
                     .flatMap(updated -> updated == 1 ? find(address) : Mono.error(notPending()))
+                    .flatMap(this::announced)
                     .map(approved -> new Decision(approved, decision.pool()));
         });
+    }
+
+    /** Tells subscribers of {@code applicationUpdated}, once the transaction commits. */
+    private Mono<LoanApplication> announced(LoanApplication application) {
+        return notices.announce(Change.Kind.APPLICATION, Map.of("address", application.address(),
+                "poolAddress", application.poolAddress(), "borrowerAddress", application.borrowerAddress()))
+                .thenReturn(application);
     }
 
     /** An application and its pool, as read in the deciding transaction. */

@@ -1,5 +1,7 @@
 package io.lendx.application;
 
+import io.lendx.subscription.ChangeSubscriptions;
+import io.lendx.subscription.Change;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.lendx.auth.Caller;
@@ -23,10 +25,13 @@ public class ApplicationWiring implements FeatureWiring {
 
     private final ApplicationService service;
     private final ApplicationRepository applications;
+    private final ChangeSubscriptions subscriptions;
 
-    public ApplicationWiring(ApplicationService service, ApplicationRepository applications) {
+    public ApplicationWiring(ApplicationService service, ApplicationRepository applications,
+                             ChangeSubscriptions subscriptions) {
         this.service = service;
         this.applications = applications;
+        this.subscriptions = subscriptions;
     }
 
     @Override
@@ -49,6 +54,8 @@ public class ApplicationWiring implements FeatureWiring {
                 .APPLICATIONS_OF_BORROWER.connection(env, env.<User>getSource().address(), state(env))));
         wiring.type("Pool", type -> type.dataFetcher("applications", env -> ApplicationLoaders
                 .APPLICATIONS_OF_POOL.connection(env, env.<Pool>getSource().address(), state(env))));
+        wiring.type("Subscription", type -> type.dataFetcher("applicationUpdated",
+                env -> subscriptions.of(env, Change.Kind.APPLICATION, applications::findById)));
         wiring.type("Mutation", type -> type
                 .dataFetcher("submitApplication", this::submitApplication)
                 .dataFetcher("rejectApplication", this::rejectApplication));

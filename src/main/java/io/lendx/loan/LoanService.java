@@ -1,5 +1,7 @@
 package io.lendx.loan;
 
+import io.lendx.subscription.ChangeNotices;
+import io.lendx.subscription.Change;
 import io.lendx.application.ApplicationService;
 import io.lendx.application.LoanApplication;
 import io.lendx.auth.Caller;
@@ -31,14 +33,16 @@ public class LoanService {
     private final PoolService pools;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final ChangeNotices notices;
 
     public LoanService(LoanRepository loans, ApplicationService applications, PoolService pools,
-                       Idempotency idempotency, Clock clock) {
+                       Idempotency idempotency, Clock clock, ChangeNotices notices) {
         this.loans = loans;
         this.applications = applications;
         this.pools = pools;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.notices = notices;
     }
 
     /**
@@ -60,6 +64,7 @@ public class LoanService {
                                 issuer, now))
                         .flatMap(decision -> pools.withdraw(decision.pool(), decision.application().principal(), now)
                                 .then(loans.save(open(loanAddress, decision.application(), decision.pool(), txHash, now)))
+                                .flatMap(this::announced)
                                 .map(loan -> new ApproveApplicationPayload(decision.application(), loan)))
                         .onErrorMap(Conflicts.duplicateAs("A loan with this address already exists")),
                 approved -> Map.of("application", approved.application().address(), "loan", approved.loan().address()),
@@ -81,7 +86,7 @@ public class LoanService {
                             }
                             return loans.markPaid(address, now).flatMap(updated -> updated == 1
                                     ? pools.repay(loan.poolAddress(), loan.principal(), loan.interest(), now)
-                                    .then(find(address))
+                                    .then(find(address)).flatMap(this::announced)
                                     : Mono.error(notOngoing()));
                         }),
                 repaid -> Map.of("loan", repaid.address()),
@@ -105,7 +110,8 @@ public class LoanService {
                                         "The loan is not past its end date"));
                             }
                             return loans.markDefaulted(address, now)
-                                    .flatMap(updated -> updated == 1 ? find(address) : Mono.error(notOngoing()));
+                                    .flatMap(updated -> updated == 1 ? find(address).flatMap(this::announced)
+                                            : Mono.error(notOngoing()));
                         }),
                 defaulted -> Map.of("loan", defaulted.address()),
                 first -> find(first.get("loan")));
@@ -114,6 +120,13 @@ public class LoanService {
     public Mono<Loan> find(String address) {
         return loans.findById(address)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No loan has the address " + address)));
+    }
+
+    /** Tells subscribers of {@code loanUpdated}, once the transaction commits. */
+    private Mono<Loan> announced(Loan loan) {
+        return notices.announce(Change.Kind.LOAN, Map.of("address", loan.address(), "poolAddress",
+                loan.poolAddress(), "borrowerAddress", loan.borrowerAddress(), "lenderAddress", loan.lenderAddress()))
+                .thenReturn(loan);
     }
 
     private static Loan open(String address, LoanApplication application, Pool pool, String txHash, Instant now) {

@@ -1,5 +1,7 @@
 package io.lendx.loan;
 
+import io.lendx.subscription.ChangeSubscriptions;
+import io.lendx.subscription.Change;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.lendx.application.ApplicationLoaders;
@@ -25,10 +27,12 @@ public class LoanWiring implements FeatureWiring {
 
     private final LoanService service;
     private final LoanRepository loans;
+    private final ChangeSubscriptions subscriptions;
 
-    public LoanWiring(LoanService service, LoanRepository loans) {
+    public LoanWiring(LoanService service, LoanRepository loans, ChangeSubscriptions subscriptions) {
         this.service = service;
         this.loans = loans;
+        this.subscriptions = subscriptions;
     }
 
     @Override
@@ -59,6 +63,8 @@ public class LoanWiring implements FeatureWiring {
                 .dataFetcher("loansAsLender",
                         env -> LoanLoaders.LOANS_OF_LENDER.connection(env, env.<User>getSource().address(),
                                 state(env))));
+        wiring.type("Subscription", type -> type.dataFetcher("loanUpdated",
+                env -> subscriptions.of(env, Change.Kind.LOAN, loans::findById)));
         wiring.type("Mutation", type -> type
                 .dataFetcher("approveApplication", this::approveApplication)
                 .dataFetcher("repayLoan", env -> service.repay(Callers.require(env),

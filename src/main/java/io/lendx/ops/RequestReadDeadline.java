@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import jakarta.inject.Singleton;
@@ -73,11 +74,13 @@ public class RequestReadDeadline implements BeanCreatedEventListener<ChannelPipe
     private final class Clock {
 
         private ScheduledFuture<?> expiry;
+        /** Upgraded to a WebSocket: frames follow, no more requests, and the socket times its own. */
+        private boolean upgraded;
 
         private final ChannelInboundHandlerAdapter firstByte = new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (expiry == null && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+                if (!upgraded && expiry == null && msg instanceof ByteBuf bytes && bytes.isReadable()) {
                     expiry = ctx.executor().schedule(() -> expire(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
                 }
                 ctx.fireChannelRead(msg);
@@ -93,6 +96,10 @@ public class RequestReadDeadline implements BeanCreatedEventListener<ChannelPipe
         private final ChannelInboundHandlerAdapter lastByte = new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof HttpRequest request
+                        && HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))) {
+                    upgraded = true;
+                }
                 if (msg instanceof LastHttpContent) {
                     stop();
                 }

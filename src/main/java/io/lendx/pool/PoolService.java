@@ -1,5 +1,7 @@
 package io.lendx.pool;
 
+import io.lendx.subscription.ChangeNotices;
+import io.lendx.subscription.Change;
 import io.lendx.auth.Caller;
 import io.lendx.auth.Callers;
 import io.lendx.error.BadUserInputException;
@@ -27,11 +29,13 @@ public class PoolService {
     private final PoolRepository pools;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final ChangeNotices notices;
 
-    public PoolService(PoolRepository pools, Idempotency idempotency, Clock clock) {
+    public PoolService(PoolRepository pools, Idempotency idempotency, Clock clock, ChangeNotices notices) {
         this.pools = pools;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.notices = notices;
     }
 
     @Transactional
@@ -52,6 +56,7 @@ public class PoolService {
                 () -> pools.existsById(address)
                         .flatMap(taken -> taken ? Mono.error(new ConflictException(ConflictException.Reason.DUPLICATE,
                                 "A pool with this address already exists")) : pools.save(pool))
+                        .flatMap(created -> announced(created.address()).thenReturn(created))
                         .onErrorMap(Conflicts.duplicateAs("A pool with this address already exists")),
                 created -> Map.of("pool", created.address()),
                 first -> find(first.get("pool")));
@@ -66,7 +71,7 @@ public class PoolService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Mono<Void> withdraw(Pool pool, BigDecimal principal, Instant now) {
         return pools.withdraw(pool.address(), principal, now)
-                .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(new ConflictException(
+                .flatMap(updated -> updated == 1 ? announced(pool.address()) : Mono.error(new ConflictException(
                         ConflictException.Reason.INSUFFICIENT_POOL_BALANCE,
                         "The pool's current balance cannot fund this principal")));
     }
@@ -74,7 +79,12 @@ public class PoolService {
     /** Returns a repaid principal to the pool and books the interest as earned. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Mono<Void> repay(String poolAddress, BigDecimal principal, BigDecimal interest, Instant now) {
-        return pools.repay(poolAddress, principal, interest, now).then();
+        return pools.repay(poolAddress, principal, interest, now).then(announced(poolAddress));
+    }
+
+    /** Tells subscribers of {@code poolUpdated}, once the transaction commits. */
+    private Mono<Void> announced(String address) {
+        return notices.announce(Change.Kind.POOL, Map.of("address", address));
     }
 
 }

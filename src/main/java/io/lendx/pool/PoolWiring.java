@@ -1,5 +1,7 @@
 package io.lendx.pool;
 
+import io.lendx.subscription.ChangeSubscriptions;
+import io.lendx.subscription.Change;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.lendx.auth.Caller;
@@ -21,10 +23,12 @@ public class PoolWiring implements FeatureWiring {
 
     private final PoolService service;
     private final PoolRepository pools;
+    private final ChangeSubscriptions subscriptions;
 
-    public PoolWiring(PoolService service, PoolRepository pools) {
+    public PoolWiring(PoolService service, PoolRepository pools, ChangeSubscriptions subscriptions) {
         this.service = service;
         this.pools = pools;
+        this.subscriptions = subscriptions;
     }
 
     @Override
@@ -41,6 +45,8 @@ public class PoolWiring implements FeatureWiring {
                 .dataFetcher("issuer", env -> UserLoaders.USER_BY_ADDRESS.load(env, env.<Pool>getSource().issuerAddress())));
         wiring.type("User", type -> type.dataFetcher("pools",
                 env -> PoolLoaders.POOLS_OF_ISSUER.connection(env, env.<User>getSource().address(), null)));
+        wiring.type("Subscription", type -> type.dataFetcher("poolUpdated",
+                env -> subscriptions.of(env, Change.Kind.POOL, pools::findById)));
         wiring.type("Mutation", type -> type.dataFetcher("createPool", this::createPool));
     }
 
