@@ -1,6 +1,7 @@
 // A real browser (Debian's Chromium, headless) against the running service:
 //  1. /graphiql works offline: every request the page makes goes to the service itself; it opens
-//     with MarketplaceOverview, runs it, and the result pane shows the pools.
+//     with MarketplaceOverview, runs it, the result pane shows the pools, and the docs pane shows
+//     the schema's descriptions.
 //  2. CORS: a page served from a development origin (http://localhost:5173) calls the API and
 //     reads the exposed X-Request-Id; a page from an origin not allowed cannot.
 // Usage: LENDX_URL=http://localhost:18080 node browser.mjs
@@ -45,8 +46,11 @@ async function graphiqlOffline() {
   const shown = await result.innerText();
   assert.match(shown, /"pools"/, 'the result pane shows the pools');
   assert.doesNotMatch(shown, /"errors"/, 'without errors');
+  await page.getByLabel('Show Documentation Explorer').click();
+  await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().click();
+  await page.getByText('The LendX marketplace graph').first().waitFor({ timeout: 15_000 });
   assert.deepEqual(foreign, [], 'GraphiQL asked for nothing outside the service');
-  console.log('browser: GraphiQL ran MarketplaceOverview offline');
+  console.log('browser: GraphiQL ran MarketplaceOverview offline; its docs show the descriptions');
   await page.close();
 }
 

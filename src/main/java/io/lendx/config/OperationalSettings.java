@@ -65,6 +65,10 @@ public final class OperationalSettings {
             checkOnly("LENDX_RATE_LIMIT_FAILURE_WINDOW", OperationalSettings::duration),
             checkOnly("LENDX_RATE_LIMIT_LOCKOUT", OperationalSettings::duration),
             checkOnly("LENDX_SHUTDOWN_GRACE_PERIOD", OperationalSettings::duration),
+            checkOnly("LENDX_WS_INIT_TIMEOUT", OperationalSettings::duration),
+            checkOnly("LENDX_WS_MAX_SUBSCRIPTIONS", atLeast(1)),
+            checkOnly("LENDX_WS_KEEP_ALIVE", OperationalSettings::duration),
+            checkOnly("LENDX_WS_MAX_QUEUED_EVENTS", atLeast(1)),
             checkOnly("LENDX_EXPIRY_INTERVAL", OperationalSettings::duration),
             checkOnly("LENDX_EXPIRY_ENABLED", OperationalSettings::bool),
             checkOnly("LENDX_SAMPLE_DATA_ENABLED", OperationalSettings::bool));

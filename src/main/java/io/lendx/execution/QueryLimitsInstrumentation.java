@@ -118,13 +118,20 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
         return new Shape(depthAliasesRoots[0], depthAliasesRoots[1], depthAliasesRoots[2], cost, badFirst[0]);
     }
 
+    /**
+     * How deep {@code field} is; 0 inside introspection ({@code __schema}, {@code __type}), whose
+     * depth is the schema's, not the client's: GraphiQL's own query is 13 levels deep, and
+     * graphql-java's good-faith introspection check already bounds what such a query may ask.
+     */
     private static int depth(QueryVisitorFieldEnvironment field) {
         int depth = 1;
+        QueryVisitorFieldEnvironment root = field;
         for (QueryVisitorFieldEnvironment parent = field.getParentEnvironment(); parent != null;
              parent = parent.getParentEnvironment()) {
             depth++;
+            root = parent;
         }
-        return depth;
+        return root.getField().getName().startsWith("__") ? 0 : depth;
     }
 
     private static int cost(FieldComplexityEnvironment field, int childCost) {
