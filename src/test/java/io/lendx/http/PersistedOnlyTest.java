@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +39,7 @@ class PersistedOnlyTest extends DatabaseTest {
     void aShippedOperationRunsByItsHashAlone() throws IOException {
         String hash = Sha256.hex(Files.readString(OVERVIEW, StandardCharsets.UTF_8));
 
-        Reply reply = post(null, hash, Map.of("first", 2));
+        Reply reply = http.postPersisted(null, hash, Map.of("first", 2));
 
         assertEquals(200, reply.status(), reply::toString);
         assertTrue(reply.graphql().errors().isEmpty(), reply::toString);
@@ -52,7 +51,7 @@ class PersistedOnlyTest extends DatabaseTest {
     void aShippedOperationSentWithItsHashRunsToo() throws IOException {
         String text = Files.readString(OVERVIEW, StandardCharsets.UTF_8);
 
-        Reply reply = post(text, Sha256.hex(text), Map.of("first", 1));
+        Reply reply = http.postPersisted(text, Sha256.hex(text), Map.of("first", 1));
 
         assertTrue(reply.graphql().errors().isEmpty(), reply::toString);
     }
@@ -67,18 +66,8 @@ class PersistedOnlyTest extends DatabaseTest {
         assertEquals(403, plain.status(), plain::toString);
         plain.graphql().singleError("FORBIDDEN", "PERSISTED_QUERY_NOT_ALLOWED");
 
-        post(null, hash, Map.of()).graphql().singleError("PERSISTED_QUERY_NOT_FOUND");
-        post(query, hash, Map.of()).graphql().singleError("FORBIDDEN", "PERSISTED_QUERY_NOT_ALLOWED");
-        post(null, hash, Map.of()).graphql().singleError("PERSISTED_QUERY_NOT_FOUND");
-    }
-
-    private Reply post(String query, String hash, Map<String, Object> variables) {
-        Map<String, Object> body = new HashMap<>();
-        if (query != null) {
-            body.put("query", query);
-        }
-        body.put("variables", variables);
-        body.put("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash)));
-        return http.post(http.write(body), MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON, null);
+        http.postPersisted(null, hash, Map.of()).graphql().singleError("PERSISTED_QUERY_NOT_FOUND");
+        http.postPersisted(query, hash, Map.of()).graphql().singleError("FORBIDDEN", "PERSISTED_QUERY_NOT_ALLOWED");
+        http.postPersisted(null, hash, Map.of()).graphql().singleError("PERSISTED_QUERY_NOT_FOUND");
     }
 }

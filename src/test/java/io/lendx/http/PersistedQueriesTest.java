@@ -31,17 +31,17 @@ class PersistedQueriesTest extends DatabaseTest {
         String query = unique("{ pools(first: 2) { totalCount nodes { address } } }");
         String hash = Sha256.hex(query);
 
-        Reply unknown = post(null, hash);
+        Reply unknown = http.postPersisted(null, hash, Map.of());
         assertEquals(200, unknown.status(), unknown::toString);
         Map<String, Object> error = unknown.graphql().singleError("PERSISTED_QUERY_NOT_FOUND");
         assertEquals("PersistedQueryNotFound", error.get("message"), "the message Apollo's link looks for");
         assertEquals("no-store", unknown.header("Cache-Control"));
 
-        Reply registered = post(query, hash);
+        Reply registered = http.postPersisted(query, hash, Map.of());
         assertEquals(200, registered.status(), registered::toString);
         assertTrue(registered.graphql().errors().isEmpty(), registered::toString);
 
-        Reply byHash = post(null, hash);
+        Reply byHash = http.postPersisted(null, hash, Map.of());
         assertEquals(registered.graphql().<Object>data("pools"), byHash.graphql().data("pools"));
     }
 
@@ -50,8 +50,8 @@ class PersistedQueriesTest extends DatabaseTest {
         String query = unique("{ pools(first: 1) { totalCount } }");
         String wrong = Sha256.hex(query + " ");
 
-        post(query, wrong).graphql().singleError("BAD_USER_INPUT");
-        post(null, wrong).graphql().singleError("PERSISTED_QUERY_NOT_FOUND");
+        http.postPersisted(query, wrong, Map.of()).graphql().singleError("BAD_USER_INPUT");
+        http.postPersisted(null, wrong, Map.of()).graphql().singleError("PERSISTED_QUERY_NOT_FOUND");
     }
 
     @Test
@@ -92,15 +92,6 @@ class PersistedQueriesTest extends DatabaseTest {
 
         assertEquals(405, reply.status(), reply::toString);
         assertEquals(0L, count("SELECT count(*) FROM users WHERE address = 'rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh'"));
-    }
-
-    private Reply post(String query, String hash) {
-        Map<String, Object> body = new HashMap<>();
-        if (query != null) {
-            body.put("query", query);
-        }
-        body.put("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash)));
-        return http.post(http.write(body), MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON, null);
     }
 
     private Reply get(String query, String hash) {

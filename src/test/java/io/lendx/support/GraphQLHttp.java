@@ -107,6 +107,20 @@ public class GraphQLHttp {
         return request;
     }
 
+    /**
+     * POSTs an automatic persisted query (Apollo's protocol): {@code hash} in
+     * extensions.persistedQuery, with the query's text unless {@code query} is null.
+     */
+    public Reply postPersisted(String query, String hash, Map<String, Object> variables) {
+        Map<String, Object> body = new HashMap<>();
+        if (query != null) {
+            body.put("query", query);
+        }
+        body.put("variables", variables);
+        body.put("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash)));
+        return post(write(body), MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON, null);
+    }
+
     /** The JSON text of a GraphQL-over-HTTP request body. */
     public String body(String document, Map<String, Object> variables) {
         Map<String, Object> body = new HashMap<>();
