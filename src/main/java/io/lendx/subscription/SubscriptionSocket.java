@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection_init (with an optional {@code Authorization} in its payload) and its ack, then any
  * number of subscribe/next/complete exchanges, ping/pong both ways. Operations run through the
  * same invocation as HTTP requests (authentication, limits, DataLoaders). Close codes are the
- * protocol's: 4400 bad message, 4401 subscribe before ack, 4403 bad key, 4408 no init in time,
+ * protocol's: 4400 bad message, 4401 subscribe before ack, 4403 bad key, 4408 no init in time (or no
+ * pong to the server's ping within the keep-alive interval),
  * 4409 duplicate id, 4429 second init; 1013 for a client that reads too slowly.
  */
 @ServerWebSocket(value = "/graphql-ws", subprotocols = SubscriptionSocket.PROTOCOL)
@@ -83,6 +84,8 @@ public class SubscriptionSocket {
         volatile HttpRequest<?> request;
         volatile boolean initialised;
         volatile boolean acknowledged;
+        /** A ping went out and its pong has not come back yet. */
+        volatile boolean awaitingPong;
         volatile ScheduledFuture<?> keepAlive;
     }
 
@@ -111,9 +114,7 @@ public class SubscriptionSocket {
         switch ((String) type) {
             case "connection_init" -> initialise(session, connection, message.get("payload"));
             case "ping" -> send(session, Map.of("type", "pong"));
-            case "pong" -> {
-                // The answer to our keep-alive ping: nothing to do.
-            }
+            case "pong" -> connection.awaitingPong = false;
             case "subscribe" -> subscribe(session, connection, message);
             case "complete" -> stop(connection, message.get("id"));
             default -> session.close(new CloseReason(4400, "Unknown message type " + type));
@@ -148,8 +149,18 @@ public class SubscriptionSocket {
                             connection.acknowledged = true;
                             send(session, Map.of("type", "connection_ack"));
                             connection.keepAlive = scheduler.scheduleAtFixedRate(settings.keepAlive(),
-                                    settings.keepAlive(), () -> send(session, Map.of("type", "ping")));
+                                    settings.keepAlive(), () -> keepAlive(session, connection));
                         });
+    }
+
+    /** Pings; a client that did not answer the previous ping within the interval is gone. */
+    private void keepAlive(WebSocketSession session, Connection connection) {
+        if (connection.awaitingPong) {
+            session.close(new CloseReason(4408, "Keep-alive timeout: no pong"));
+            return;
+        }
+        connection.awaitingPong = true;
+        send(session, Map.of("type", "ping"));
     }
 
     private void subscribe(WebSocketSession session, Connection connection, Map<String, Object> message) {

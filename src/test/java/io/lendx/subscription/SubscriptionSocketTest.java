@@ -50,6 +50,7 @@ class SubscriptionSocketTest extends DatabaseTest {
         Map<String, String> properties = super.getProperties();
         properties.put("lendx.ws.max-subscriptions", "2");
         properties.put("lendx.ws.init-timeout", "2s");
+        properties.put("lendx.ws.keep-alive", "1s");
         return properties;
     }
 
@@ -181,6 +182,24 @@ class SubscriptionSocketTest extends DatabaseTest {
         try (GraphQLWs ws = GraphQLWs.connect(server.getURL(), json)) {
             ws.send("not json");
             assertEquals(4400, ws.closeCode());
+        }
+    }
+
+    @Test
+    void aClientThatAnswersPingsStaysConnected() {
+        try (GraphQLWs ws = GraphQLWs.connect(server.getURL(), json).initialise(null)) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals("ping", ws.nextIncludingPings().get("type"), "keep-alive is 1s here");
+            }
+            ws.send(Map.of("type", "ping"));
+            assertEquals("pong", ws.next().get("type"), "still open after three intervals");
+        }
+    }
+
+    @Test
+    void aClientThatStopsAnsweringPingsCloses4408() {
+        try (GraphQLWs ws = GraphQLWs.connect(server.getURL(), json).ignoringPings().initialise(null)) {
+            assertEquals(4408, ws.closeCode(), "no pong by the next ping (1s here)");
         }
     }
 

@@ -33,6 +33,7 @@ public final class GraphQLWs implements AutoCloseable {
     private final BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
+    private volatile boolean answersPings = true;
 
     private GraphQLWs(URL server, JsonMapper json) {
         this.json = json;
@@ -43,6 +44,12 @@ public final class GraphQLWs implements AutoCloseable {
 
     public static GraphQLWs connect(URL server, JsonMapper json) {
         return new GraphQLWs(server, json);
+    }
+
+    /** Stops answering the server's pings with pongs, as a client that went away would. */
+    public GraphQLWs ignoringPings() {
+        answersPings = false;
+        return this;
     }
 
     public String subprotocol() {
@@ -72,16 +79,21 @@ public final class GraphQLWs implements AutoCloseable {
         send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query, "variables", variables)));
     }
 
-    /** The next message the server sent, skipping its keep-alive pings. */
+    /** The next message the server sent, skipping its keep-alive pings (answered unless told not to). */
     public Map<String, Object> next() {
-        try {
-            while (true) {
-                Map<String, Object> message = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                assertNotNull(message, "no message within " + WAIT + (closed.isDone() ? "; closed " + closed.join() : ""));
-                if (!"ping".equals(message.get("type"))) {
-                    return message;
-                }
+        while (true) {
+            Map<String, Object> message = nextIncludingPings();
+            if (!"ping".equals(message.get("type"))) {
+                return message;
             }
+        }
+    }
+
+    public Map<String, Object> nextIncludingPings() {
+        try {
+            Map<String, Object> message = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertNotNull(message, "no message within " + WAIT + (closed.isDone() ? "; closed " + closed.join() : ""));
+            return message;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -118,7 +130,11 @@ public final class GraphQLWs implements AutoCloseable {
             partial.append(data);
             if (last) {
                 try {
-                    received.add(json.readValue(partial.toString(), JSON_OBJECT));
+                    Map<String, Object> message = json.readValue(partial.toString(), JSON_OBJECT);
+                    if ("ping".equals(message.get("type")) && answersPings) {
+                        webSocket.sendText("{\"type\":\"pong\"}", true);
+                    }
+                    received.add(message);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
