@@ -1,5 +1,6 @@
 package io.lendx.auth;
 
+import io.lendx.http.RequestInfo;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.lendx.graphql.Arguments;
@@ -14,10 +15,15 @@ public class AuthWiring implements FeatureWiring {
 
     private final RegistrationService registration;
     private final ApiKeyService keys;
+    private final SignInChallenges challenges;
+    private final SignInService signIn;
 
-    public AuthWiring(RegistrationService registration, ApiKeyService keys) {
+    public AuthWiring(RegistrationService registration, ApiKeyService keys, SignInChallenges challenges,
+                      SignInService signIn) {
         this.registration = registration;
         this.keys = keys;
+        this.challenges = challenges;
+        this.signIn = signIn;
     }
 
     @Override
@@ -31,7 +37,10 @@ public class AuthWiring implements FeatureWiring {
         wiring.type("Mutation", type -> type
                 .dataFetcher("registerUser", this::registerUser)
                 .dataFetcher("createApiKey", this::createApiKey)
-                .dataFetcher("revokeApiKey", this::revokeApiKey));
+                .dataFetcher("revokeApiKey", this::revokeApiKey)
+                .dataFetcher("requestSignInChallenge", env -> challenges.request(
+                        Arguments.input(env, "input", RequestSignInChallengeInput.class)))
+                .dataFetcher("signIn", this::signIn));
     }
 
     private static Object viewer(DataFetchingEnvironment env) {
@@ -41,6 +50,12 @@ public class AuthWiring implements FeatureWiring {
 
     private Mono<RegisterUserPayload> registerUser(DataFetchingEnvironment env) {
         return registration.register(Arguments.input(env, "input", RegisterUserInput.class));
+    }
+
+    private Mono<SignInPayload> signIn(DataFetchingEnvironment env) {
+        RequestInfo request = env.getGraphQlContext().get(RequestInfo.class);
+        return signIn.signIn(Arguments.input(env, "input", SignInInput.class),
+                request == null ? null : request.clientAddress());
     }
 
     private Mono<CreateApiKeyPayload> createApiKey(DataFetchingEnvironment env) {

@@ -2,18 +2,13 @@ package io.lendx.auth;
 
 import io.lendx.auth.WalletSignatures.Outcome;
 import io.lendx.error.BadUserInputException;
+import io.lendx.support.Wallets;
+import io.lendx.support.Wallets.Wallet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.xrpl.xrpl4j.codec.addresses.UnsignedByteArray;
-import org.xrpl.xrpl4j.crypto.keys.KeyPair;
-import org.xrpl.xrpl4j.crypto.keys.PrivateKey;
-import org.xrpl.xrpl4j.crypto.keys.Seed;
-import org.xrpl.xrpl4j.crypto.signing.Signature;
-import org.xrpl.xrpl4j.crypto.signing.bc.BcSignatureService;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,14 +39,13 @@ class WalletSignaturesTest {
 
     @Test
     void freshKeyPairsOfBothKindsVerifyAndAnotherMessageDoesNot() {
-        for (Seed seed : new Seed[]{Seed.secp256k1Seed(), Seed.ed25519Seed()}) {
-            KeyPair keys = seed.deriveKeyPair();
-            String address = keys.publicKey().deriveAddress().value();
-            byte[] message = ("challenge for " + address).getBytes(StandardCharsets.UTF_8);
-            String signature = Signer.sign(keys, message);
+        for (Wallet wallet : new Wallet[]{Wallets.secp256k1(), Wallets.ed25519()}) {
+            String text = "challenge for " + wallet.address();
+            String signature = wallet.sign(text);
 
-            assertEquals(Outcome.VALID, signatures.verify(address, keys.publicKey().base16Value(), signature, message));
-            assertEquals(Outcome.INVALID_SIGNATURE, signatures.verify(address, keys.publicKey().base16Value(),
+            assertEquals(Outcome.VALID, signatures.verify(wallet.address(), wallet.publicKey(), signature,
+                    text.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(Outcome.INVALID_SIGNATURE, signatures.verify(wallet.address(), wallet.publicKey(),
                     signature, "another message".getBytes(StandardCharsets.UTF_8)));
         }
     }
@@ -81,18 +75,5 @@ class WalletSignaturesTest {
     void aMalformedSignatureIsBadInput() {
         assertThrows(BadUserInputException.class,
                 () -> signatures.verify(SECP_SEED_ADDRESS, SECP_KEY, "not hex", VECTOR_MESSAGE));
-    }
-
-    /** Signs as a wallet does, with xrpl4j's own signing (kept protected for transactions). */
-    private static final class Signer extends BcSignatureService {
-
-        static String sign(KeyPair keys, byte[] message) {
-            Signer signer = new Signer();
-            PrivateKey key = keys.privateKey();
-            UnsignedByteArray bytes = UnsignedByteArray.of(message);
-            Signature signature = keys.publicKey().base16Value().startsWith("ED") ? signer.edDsaSign(key, bytes)
-                    : signer.ecDsaSign(key, bytes);
-            return HexFormat.of().formatHex(signature.value().toByteArray());
-        }
     }
 }

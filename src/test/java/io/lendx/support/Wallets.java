@@ -1,0 +1,55 @@
+package io.lendx.support;
+
+import org.xrpl.xrpl4j.codec.addresses.UnsignedByteArray;
+import org.xrpl.xrpl4j.crypto.keys.KeyPair;
+import org.xrpl.xrpl4j.crypto.keys.Seed;
+import org.xrpl.xrpl4j.crypto.signing.Signature;
+import org.xrpl.xrpl4j.crypto.signing.bc.BcSignatureService;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+/** Real XRPL wallets for tests: fresh key pairs of either kind that sign as wallets do. */
+public final class Wallets {
+
+    private Wallets() {
+    }
+
+    /** A wallet: its keys and the classic address they derive. */
+    public record Wallet(KeyPair keys, String address) {
+
+        public String publicKey() {
+            return keys.publicKey().base16Value();
+        }
+
+        /** The signature of {@code text}'s UTF-8 bytes, hex, as ripple-keypairs' sign(hex, privateKey) makes it. */
+        public String sign(String text) {
+            return Signer.sign(keys, text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    public static Wallet secp256k1() {
+        return of(Seed.secp256k1Seed());
+    }
+
+    public static Wallet ed25519() {
+        return of(Seed.ed25519Seed());
+    }
+
+    private static Wallet of(Seed seed) {
+        KeyPair keys = seed.deriveKeyPair();
+        return new Wallet(keys, keys.publicKey().deriveAddress().value());
+    }
+
+    /** xrpl4j's own signing, which it keeps protected for transactions. */
+    private static final class Signer extends BcSignatureService {
+
+        static String sign(KeyPair keys, byte[] message) {
+            Signer signer = new Signer();
+            UnsignedByteArray bytes = UnsignedByteArray.of(message);
+            Signature signature = keys.publicKey().base16Value().startsWith("ED")
+                    ? signer.edDsaSign(keys.privateKey(), bytes) : signer.ecDsaSign(keys.privateKey(), bytes);
+            return HexFormat.of().formatHex(signature.value().toByteArray());
+        }
+    }
+}
