@@ -1,13 +1,13 @@
 // Apollo Client with the automatic-persisted-queries link (hashed queries over GET) runs the
 // README's lifecycle walkthrough against the running service: register a lender and a
-// borrower, open a pool, apply, approve, repay. Every operation first goes out as a hash; the
+// borrower (each signing a challenge with its wallet), open a pool, apply, approve, repay. Every operation first goes out as a hash; the
 // service asks for the text once (PERSISTED_QUERY_NOT_FOUND) and then knows it.
 // Usage: LENDX_URL=http://localhost:18080 node apollo.mjs
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client/core/index.js';
+import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client/core/index.js';
 import { createPersistedQueryLink } from '@apollo/client/link/persisted-queries/index.js';
 import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
-import { newAddress, operation } from './operations.mjs';
+import { newWallet, operation, proofFor } from './operations.mjs';
 
 const service = new URL(process.env.LENDX_URL ?? 'http://localhost:8080');
 const sent = [];
@@ -32,8 +32,10 @@ async function mutate(path, input, context) {
   return data;
 }
 
-const lender = (await mutate('auth/RegisterUser', { address: newAddress() })).registerUser;
-const borrower = (await mutate('auth/RegisterUser', { address: newAddress() })).registerUser;
+const request = async (query, variables) => (await client.mutate({ mutation: gql(query), variables })).data;
+const register = async () => (await mutate('auth/RegisterUser', await proofFor(newWallet(), request))).registerUser;
+const lender = await register();
+const borrower = await register();
 const { pool } = (await mutate('pool/CreatePool',
   { totalBalance: '10000', minimumLoan: '100', durationDays: 30, interestRate: '7.3' }, as(lender.apiKey))).createPool;
 const { application } = (await mutate('application/SubmitApplication',

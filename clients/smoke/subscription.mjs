@@ -4,7 +4,7 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import assert from 'node:assert/strict';
-import { newAddress } from './operations.mjs';
+import { newWallet, proofFor } from './operations.mjs';
 
 const service = new URL(process.env.LENDX_URL ?? 'http://localhost:8080');
 const mutations = new URL(process.env.LENDX_MUTATION_URL ?? service.href);
@@ -29,8 +29,8 @@ async function graphql(query, variables, apiKey) {
   return body.data;
 }
 
-const register = async () => (await graphql('mutation($a: String!) { registerUser(input: {address: $a}) { apiKey user { address } } }',
-  { a: newAddress() })).registerUser;
+const register = async () => (await graphql('mutation($i: RegisterUserInput!) { registerUser(input: $i) { apiKey user { address } } }',
+  { i: await proofFor(newWallet(), graphql) })).registerUser;
 const lender = await register();
 const borrower = await register();
 

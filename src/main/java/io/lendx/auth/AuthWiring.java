@@ -49,13 +49,17 @@ public class AuthWiring implements FeatureWiring {
     }
 
     private Mono<RegisterUserPayload> registerUser(DataFetchingEnvironment env) {
-        return registration.register(Arguments.input(env, "input", RegisterUserInput.class));
+        return registration.register(Arguments.input(env, "input", RegisterUserInput.class), clientAddress(env));
     }
 
     private Mono<SignInPayload> signIn(DataFetchingEnvironment env) {
+        return signIn.signIn(Arguments.input(env, "input", SignInInput.class), clientAddress(env));
+    }
+
+    /** Where the request came from: failed wallet proofs count towards its lockout. */
+    private static String clientAddress(DataFetchingEnvironment env) {
         RequestInfo request = env.getGraphQlContext().get(RequestInfo.class);
-        return signIn.signIn(Arguments.input(env, "input", SignInInput.class),
-                request == null ? null : request.clientAddress());
+        return request == null ? null : request.clientAddress();
     }
 
     private Mono<CreateApiKeyPayload> createApiKey(DataFetchingEnvironment env) {

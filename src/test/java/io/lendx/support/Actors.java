@@ -26,9 +26,13 @@ public class Actors {
     public record Actor(String address, String apiKey, String keyId) {
     }
 
+    /** Registers a fresh wallet the way a client must: it signs a challenge for its address. */
     public Actor register() {
-        GraphQLResponse response = graphql.mutation("auth/RegisterUser",
-                Map.of("address", Fixtures.newAddress()), null);
+        Wallets.Wallet wallet = Wallets.ed25519();
+        String challenge = graphql.send("mutation($a: String!) { requestSignInChallenge(input: {address: $a})"
+                + " { challenge } }", Map.of("a", wallet.address()), null).data("requestSignInChallenge.challenge");
+        GraphQLResponse response = graphql.mutation("auth/RegisterUser", Map.of("address", wallet.address(),
+                "publicKey", wallet.publicKey(), "signature", wallet.sign(challenge), "challenge", challenge), null);
         return new Actor(response.data("registerUser.user.address"), response.data("registerUser.apiKey"),
                 response.data("registerUser.keyId"));
     }
