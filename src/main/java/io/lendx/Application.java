@@ -1,5 +1,6 @@
 package io.lendx;
 
+import io.lendx.auth.WalletCommand;
 import io.lendx.config.DatabaseCommands;
 import io.lendx.config.DatabaseSettings;
 import io.lendx.config.EmbeddedDatabase;
@@ -16,6 +17,10 @@ public class Application {
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
+        if (WalletCommand.isCommand(args)) {
+            System.exit(WalletCommand.run(args, System.out));
+            return;
+        }
         if (DatabaseCommands.isCommand(args)) {
             System.exit(DatabaseCommands.run(args, env, System.out, Clock.systemUTC()));
             return;

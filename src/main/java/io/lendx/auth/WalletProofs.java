@@ -1,7 +1,6 @@
 package io.lendx.auth;
 
 import io.lendx.auth.WalletProofException.Reason;
-import io.lendx.auth.WalletSignatures.Outcome;
 import io.lendx.error.BadUserInputException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
