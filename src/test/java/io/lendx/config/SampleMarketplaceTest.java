@@ -1,5 +1,7 @@
 package io.lendx.config;
 
+import io.lendx.support.Wallets;
+import io.lendx.support.Wallets.Wallet;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.GraphQLClient;
 import io.lendx.support.GraphQLResponse;
@@ -48,6 +50,22 @@ class SampleMarketplaceTest extends DatabaseTest {
         while (count("users") < 12 && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
+    }
+
+    @Test
+    void aSampleUserSignsInWithItsPublishedTestKey() {
+        // User 1 of the README's table of sample wallets.
+        Wallet first = Wallets.fromSeed("sEdVZcPGWmfcM4AqRFAM4ptQehVVyQ3");
+        assertEquals("rUZc1twmEgyCkGKso7hiVHo9brQtXhhWRn", first.address());
+        String challenge = graphql.send("mutation($a: String!) { requestSignInChallenge(input: {address: $a})"
+                + " { challenge } }", Map.of("a", first.address()), null).data("requestSignInChallenge.challenge");
+
+        GraphQLResponse signedIn = graphql.send("mutation($i: SignInInput!) { signIn(input: $i) { apiKey } }",
+                Map.of("i", Map.of("address", first.address(), "publicKey", first.publicKey(),
+                        "signature", first.sign(challenge), "challenge", challenge)), null);
+
+        String key = signedIn.data("signIn.apiKey");
+        assertEquals(first.address(), graphql.send("{ viewer { address } }", Map.of(), key).data("viewer.address"));
     }
 
     @Test

@@ -28,13 +28,21 @@ public class Actors {
 
     /** Registers a fresh wallet the way a client must: it signs a challenge for its address. */
     public Actor register() {
-        Wallets.Wallet wallet = Wallets.ed25519();
-        String challenge = graphql.send("mutation($a: String!) { requestSignInChallenge(input: {address: $a})"
-                + " { challenge } }", Map.of("a", wallet.address()), null).data("requestSignInChallenge.challenge");
+        return registerWallet(Wallets.ed25519());
+    }
+
+    public Actor registerWallet(Wallets.Wallet wallet) {
+        String challenge = challenge(wallet.address());
         GraphQLResponse response = graphql.mutation("auth/RegisterUser", Map.of("address", wallet.address(),
                 "publicKey", wallet.publicKey(), "signature", wallet.sign(challenge), "challenge", challenge), null);
         return new Actor(response.data("registerUser.user.address"), response.data("registerUser.apiKey"),
                 response.data("registerUser.keyId"));
+    }
+
+    /** A sign-in challenge for {@code address}, to be signed by its wallet. */
+    public String challenge(String address) {
+        return graphql.send("mutation($a: String!) { requestSignInChallenge(input: {address: $a}) { challenge } }",
+                Map.of("a", address), null).data("requestSignInChallenge.challenge");
     }
 
     /** Opens a pool: 30 days at 7.3% a year, minimum loan 100. Returns its address. */

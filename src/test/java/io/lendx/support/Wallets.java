@@ -1,6 +1,7 @@
 package io.lendx.support;
 
 import org.xrpl.xrpl4j.codec.addresses.UnsignedByteArray;
+import org.xrpl.xrpl4j.crypto.keys.Base58EncodedSecret;
 import org.xrpl.xrpl4j.crypto.keys.KeyPair;
 import org.xrpl.xrpl4j.crypto.keys.Seed;
 import org.xrpl.xrpl4j.crypto.signing.Signature;
@@ -34,6 +35,11 @@ public final class Wallets {
 
     public static Wallet ed25519() {
         return of(Seed.ed25519Seed());
+    }
+
+    /** The wallet of a family seed (s…), such as a sample user's published test key. */
+    public static Wallet fromSeed(String seed) {
+        return of(Seed.fromBase58EncodedSecret(Base58EncodedSecret.of(seed)));
     }
 
     private static Wallet of(Seed seed) {
