@@ -1,16 +1,11 @@
 package io.lendx.auth;
 
-import org.xrpl.xrpl4j.codec.addresses.KeyType;
-import org.xrpl.xrpl4j.codec.addresses.UnsignedByteArray;
 import org.xrpl.xrpl4j.crypto.keys.Base58EncodedSecret;
 import org.xrpl.xrpl4j.crypto.keys.KeyPair;
 import org.xrpl.xrpl4j.crypto.keys.Seed;
-import org.xrpl.xrpl4j.crypto.signing.Signature;
-import org.xrpl.xrpl4j.crypto.signing.bc.BcSignatureService;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
 /**
  * {@code java -jar lendx-api.jar wallet sign --seed <seed> --challenge <text>}: signs a sign-in
@@ -45,8 +40,7 @@ public final class WalletCommand {
             out.println("--seed is not an XRPL family seed (s…)");
             return USAGE;
         }
-        String signature = HexFormat.of().withUpperCase().formatHex(
-                Signer.sign(keys, challenge.getBytes(StandardCharsets.UTF_8)).value().toByteArray());
+        String signature = WalletSigner.sign(keys, challenge.getBytes(StandardCharsets.UTF_8));
         out.println("{\"address\": \"" + keys.publicKey().deriveAddress().value() + "\", \"publicKey\": \""
                 + keys.publicKey().base16Value() + "\", \"signature\": \"" + signature + "\"}");
         return OK;
@@ -59,16 +53,5 @@ public final class WalletCommand {
             }
         }
         return null;
-    }
-
-    /** xrpl4j's own signing, kept protected for transactions: a wallet's signature of a message. */
-    private static final class Signer extends BcSignatureService {
-
-        static Signature sign(KeyPair keys, byte[] message) {
-            Signer signer = new Signer();
-            UnsignedByteArray bytes = UnsignedByteArray.of(message);
-            return keys.publicKey().keyType() == KeyType.ED25519
-                    ? signer.edDsaSign(keys.privateKey(), bytes) : signer.ecDsaSign(keys.privateKey(), bytes);
-        }
     }
 }

@@ -29,7 +29,7 @@ class DatabaseCommandsTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
     private static final List<String> TABLES = List.of("api_keys", "applications", "audit_events", "idempotency_keys",
-            "loans", "pools", "user_mpt_balances", "users");
+            "loans", "pools", "sign_in_challenges", "user_mpt_balances", "users");
 
     /** What a command printed and the exit code it returned. */
     private record Outcome(int exitCode, String output) {
@@ -47,6 +47,7 @@ class DatabaseCommandsTest {
                 2  Pending  api keys and idempotency
                 3  Pending  audit log
                 4  Pending  audit replays
+                5  Pending  sign in challenges
                 Current version: none
                 """, status.output());
         assertEquals(List.of(), tables(database), "status changes nothing");
@@ -59,7 +60,7 @@ class DatabaseCommandsTest {
         Outcome migrate = db(database, "migrate");
 
         assertEquals(0, migrate.exitCode(), migrate.output());
-        assertEquals("Applied 4 migration(s); schema version 4\n", migrate.output());
+        assertEquals("Applied 5 migration(s); schema version 5\n", migrate.output());
         assertEquals(TABLES, tables(database));
         Outcome status = db(database, "status");
         assertEquals(0, status.exitCode());
@@ -68,12 +69,13 @@ class DatabaseCommandsTest {
                 2  Success  api keys and idempotency
                 3  Success  audit log
                 4  Success  audit replays
-                Current version: 4
+                5  Success  sign in challenges
+                Current version: 5
                 """, status.output());
 
         Outcome again = db(database, "migrate");
         assertEquals(0, again.exitCode(), again.output());
-        assertEquals("Applied 0 migration(s); schema version 4\n", again.output());
+        assertEquals("Applied 0 migration(s); schema version 5\n", again.output());
     }
 
     @Test
@@ -133,12 +135,12 @@ class DatabaseCommandsTest {
         Outcome reset = db(database, "reset", "--force");
 
         assertEquals(0, reset.exitCode(), reset.output());
-        assertEquals("Dropped every object of the schema\nApplied 4 migration(s); schema version 4\n", reset.output());
+        assertEquals("Dropped every object of the schema\nApplied 5 migration(s); schema version 5\n", reset.output());
         assertEquals(TABLES, tables(database));
         for (String table : TABLES) {
             assertEquals(0, count(database, table), table);
         }
-        assertEquals(4, count(database, "flyway_schema_history WHERE success"));
+        assertEquals(5, count(database, "flyway_schema_history WHERE success"));
         assertEquals(0, db(database, "seed-sample").exitCode(), "the reset database takes the sample again");
     }
 

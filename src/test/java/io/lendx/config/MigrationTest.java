@@ -38,7 +38,7 @@ class MigrationTest extends DatabaseTest {
         List<String> tables = strings("SELECT table_name FROM information_schema.tables "
                 + "WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name");
         assertEquals(List.of("api_keys", "applications", "audit_events", "idempotency_keys", "loans", "pools",
-                "user_mpt_balances", "users"), tables);
+                "sign_in_challenges", "user_mpt_balances", "users"), tables);
     }
 
     @Test

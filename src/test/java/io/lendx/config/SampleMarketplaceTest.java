@@ -57,12 +57,11 @@ class SampleMarketplaceTest extends DatabaseTest {
         // User 1 of the README's table of sample wallets.
         Wallet first = Wallets.fromSeed("sEdVZcPGWmfcM4AqRFAM4ptQehVVyQ3");
         assertEquals("rUZc1twmEgyCkGKso7hiVHo9brQtXhhWRn", first.address());
-        String challenge = graphql.send("mutation($a: String!) { requestSignInChallenge(input: {address: $a})"
-                + " { challenge } }", Map.of("a", first.address()), null).data("requestSignInChallenge.challenge");
+        String challenge = graphql.operation("auth/RequestSignInChallenge", Map.of("address", first.address()))
+                .data("requestSignInChallenge.challenge");
 
-        GraphQLResponse signedIn = graphql.send("mutation($i: SignInInput!) { signIn(input: $i) { apiKey } }",
-                Map.of("i", Map.of("address", first.address(), "publicKey", first.publicKey(),
-                        "signature", first.sign(challenge), "challenge", challenge)), null);
+        GraphQLResponse signedIn = graphql.mutation("auth/SignIn", Map.of("address", first.address(),
+                "publicKey", first.publicKey(), "signature", first.sign(challenge), "challenge", challenge), null);
 
         String key = signedIn.data("signIn.apiKey");
         assertEquals(first.address(), graphql.send("{ viewer { address } }", Map.of(), key).data("viewer.address"));

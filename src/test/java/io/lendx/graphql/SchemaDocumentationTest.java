@@ -67,7 +67,8 @@ class SchemaDocumentationTest extends DatabaseTest {
                 "viewer", "auditEvents"), roots);
         Map<String, Object> mutation = types.stream().filter(type -> "Mutation".equals(type.get("name")))
                 .findFirst().orElseThrow();
-        assertEquals(Set.of("registerUser", "createApiKey", "revokeApiKey", "createPool", "submitApplication",
+        assertEquals(Set.of("requestSignInChallenge", "registerUser", "signIn", "createApiKey", "revokeApiKey",
+                        "createPool", "submitApplication",
                         "approveApplication", "rejectApplication", "repayLoan", "markLoanDefaulted", "updateMptBalance"),
                 Set.copyOf(list(mutation.get("fields")).stream().map(f -> (String) f.get("name")).toList()));
     }

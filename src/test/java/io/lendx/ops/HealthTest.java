@@ -73,7 +73,7 @@ class HealthTest extends DatabaseTest {
         assertEquals("UP", database.get("status"));
         Map<?, ?> details = (Map<?, ?>) database.get("details");
         assertEquals(latestMigration(), details.get("migrationVersion"));
-        assertEquals("4", details.get("migrationVersion"), "V4__audit_replays.sql is the latest migration");
+        assertEquals("5", details.get("migrationVersion"), "V5__sign_in_challenges.sql is the latest migration");
         assertEquals(POOL_MAX_SIZE, details.get("poolMaxSize"));
         int allocated = (int) details.get("poolAllocated");
         int acquired = (int) details.get("poolAcquired");
@@ -91,7 +91,7 @@ class HealthTest extends DatabaseTest {
         assertEquals(HttpStatus.OK, response.getStatus());
         Map<?, ?> database = (Map<?, ?>) ((Map<?, ?>) body(response).get("details")).get("database");
         assertEquals("UP", database.get("status"));
-        assertEquals("4", ((Map<?, ?>) database.get("details")).get("migrationVersion"));
+        assertEquals("5", ((Map<?, ?>) database.get("details")).get("migrationVersion"));
     }
 
     @Test

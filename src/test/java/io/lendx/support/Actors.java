@@ -41,8 +41,8 @@ public class Actors {
 
     /** A sign-in challenge for {@code address}, to be signed by its wallet. */
     public String challenge(String address) {
-        return graphql.send("mutation($a: String!) { requestSignInChallenge(input: {address: $a}) { challenge } }",
-                Map.of("a", address), null).data("requestSignInChallenge.challenge");
+        return graphql.operation("auth/RequestSignInChallenge", Map.of("address", address))
+                .data("requestSignInChallenge.challenge");
     }
 
     /** Opens a pool: 30 days at 7.3% a year, minimum loan 100. Returns its address. */

@@ -1,14 +1,11 @@
 package io.lendx.support;
 
-import org.xrpl.xrpl4j.codec.addresses.UnsignedByteArray;
+import io.lendx.auth.WalletSigner;
 import org.xrpl.xrpl4j.crypto.keys.Base58EncodedSecret;
 import org.xrpl.xrpl4j.crypto.keys.KeyPair;
 import org.xrpl.xrpl4j.crypto.keys.Seed;
-import org.xrpl.xrpl4j.crypto.signing.Signature;
-import org.xrpl.xrpl4j.crypto.signing.bc.BcSignatureService;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
 /** Real XRPL wallets for tests: fresh key pairs of either kind that sign as wallets do. */
 public final class Wallets {
@@ -25,7 +22,7 @@ public final class Wallets {
 
         /** The signature of {@code text}'s UTF-8 bytes, hex, as ripple-keypairs' sign(hex, privateKey) makes it. */
         public String sign(String text) {
-            return Signer.sign(keys, text.getBytes(StandardCharsets.UTF_8));
+            return WalletSigner.sign(keys, text.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -45,17 +42,5 @@ public final class Wallets {
     private static Wallet of(Seed seed) {
         KeyPair keys = seed.deriveKeyPair();
         return new Wallet(keys, keys.publicKey().deriveAddress().value());
-    }
-
-    /** xrpl4j's own signing, which it keeps protected for transactions. */
-    private static final class Signer extends BcSignatureService {
-
-        static String sign(KeyPair keys, byte[] message) {
-            Signer signer = new Signer();
-            UnsignedByteArray bytes = UnsignedByteArray.of(message);
-            Signature signature = keys.publicKey().base16Value().startsWith("ED")
-                    ? signer.edDsaSign(keys.privateKey(), bytes) : signer.ecDsaSign(keys.privateKey(), bytes);
-            return HexFormat.of().formatHex(signature.value().toByteArray());
-        }
     }
 }
