@@ -130,6 +130,10 @@ public class KeysetQueries {
         return ordering.field().column().equals(table.keyColumn());
     }
 
+    /**
+     * withConnection takes a connection of its own, never a caller's transaction: these reads see
+     * committed data only (services read their own writes through their repositories).
+     */
     private <R> Flux<R> query(String sql, List<Object> values, Function<Row, R> mapper) {
         return Flux.from(operations.withConnection(connection -> {
             Statement statement = connection.createStatement(Conditions.numbered(sql));

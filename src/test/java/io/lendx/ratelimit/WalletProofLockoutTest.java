@@ -26,11 +26,7 @@ class WalletProofLockoutTest extends DatabaseTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = super.getProperties();
-        properties.put("lendx.rate-limit.max-failed-authentications", "3");
-        properties.put("lendx.rate-limit.failure-window", "5m");
-        properties.put("lendx.rate-limit.lockout", "15m");
-        return properties;
+        return LockoutTest.lockingOutAfterThreeFailures(super.getProperties());
     }
 
     @Test
