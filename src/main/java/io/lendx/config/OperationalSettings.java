@@ -58,6 +58,8 @@ public final class OperationalSettings {
             checkOnly("LENDX_GRAPHQL_INTROSPECTION_ENABLED", OperationalSettings::bool),
             checkOnly("LENDX_GRAPHQL_PERSISTED_ONLY", OperationalSettings::bool),
             checkOnly("LENDX_AUTH_UNSIGNED_REGISTRATION", OperationalSettings::bool),
+            checkOnly("LENDX_DB_LOG_STATEMENTS", OperationalSettings::bool),
+            checkOnly("LENDX_DB_LOG_BIND_VALUES", OperationalSettings::bool),
             checkOnly("LENDX_AUTH_CHALLENGE_LIFETIME", OperationalSettings::duration),
             checkOnly("LENDX_GRAPHQL_GET_MAX_AGE", OperationalSettings::duration),
             checkOnly("LENDX_RATE_LIMIT_PER_KEY", atLeast(1)),

@@ -44,9 +44,13 @@ public class ChangeFeed implements AutoCloseable {
 
     public ChangeFeed(ConnectionFactory pool, JsonMapper json) {
         this.json = json;
-        ConnectionFactory direct = pool instanceof Wrapped<?> wrapped && wrapped.unwrap() instanceof ConnectionFactory
-                inner ? inner : pool;
-        this.listening = Flux.usingWhen(Mono.from(direct.create()).cast(PostgresqlConnection.class),
+        ConnectionFactory direct = pool;
+        // Under the pool (and the statement log's proxy, when it is on) is the driver's own factory.
+        while (direct instanceof Wrapped<?> wrapped && wrapped.unwrap() instanceof ConnectionFactory inner) {
+            direct = inner;
+        }
+        ConnectionFactory driver = direct;
+        this.listening = Flux.usingWhen(Mono.from(driver.create()).cast(PostgresqlConnection.class),
                         connection -> connection.createStatement("LISTEN " + Change.CHANNEL).execute()
                                 .flatMap(PostgresqlResult::getRowsUpdated)
                                 .doOnComplete(() -> LOG.info("Listening for changes on {}", Change.CHANNEL))
