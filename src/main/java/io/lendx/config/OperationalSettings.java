@@ -59,6 +59,7 @@ public final class OperationalSettings {
             checkOnly("LENDX_GRAPHQL_PERSISTED_ONLY", OperationalSettings::bool),
             checkOnly("LENDX_AUTH_UNSIGNED_REGISTRATION", OperationalSettings::bool),
             checkOnly("LENDX_DB_LOG_STATEMENTS", OperationalSettings::bool),
+            checkOnly("LENDX_STATS_CACHE_TTL", OperationalSettings::duration),
             checkOnly("LENDX_DB_LOG_BIND_VALUES", OperationalSettings::bool),
             checkOnly("LENDX_AUTH_CHALLENGE_LIFETIME", OperationalSettings::duration),
             checkOnly("LENDX_GRAPHQL_GET_MAX_AGE", OperationalSettings::duration),

@@ -64,7 +64,7 @@ class SchemaDocumentationTest extends DatabaseTest {
         Map<String, Object> query = types.stream().filter(type -> "Query".equals(type.get("name"))).findFirst().orElseThrow();
         Set<String> roots = Set.copyOf(list(query.get("fields")).stream().map(f -> (String) f.get("name")).toList());
         assertEquals(Set.of("user", "users", "pool", "pools", "application", "applications", "loan", "loans",
-                "viewer", "auditEvents"), roots);
+                "viewer", "auditEvents", "marketplaceStats"), roots);
         Map<String, Object> mutation = types.stream().filter(type -> "Mutation".equals(type.get("name")))
                 .findFirst().orElseThrow();
         assertEquals(Set.of("requestSignInChallenge", "registerUser", "signIn", "createApiKey", "revokeApiKey",

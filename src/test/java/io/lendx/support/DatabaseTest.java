@@ -3,6 +3,7 @@ package io.lendx.support;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,6 +39,22 @@ public abstract class DatabaseTest implements TestPropertyProvider {
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run " + sql, e);
+        }
+    }
+
+    /** The single decimal a SQL query over this class's database returns, e.g. a sum(…); null for NULL. */
+    protected BigDecimal decimal(String sql, Object... parameters) {
+        try (Connection connection = TestDatabase.connect(database());
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBigDecimal(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run " + sql, e);
