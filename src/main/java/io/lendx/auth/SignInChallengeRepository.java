@@ -15,8 +15,4 @@ public interface SignInChallengeRepository extends ReactorCrudRepository<SignInC
     @Query("UPDATE sign_in_challenges SET used_at = :now WHERE challenge_hash = :challengeHash"
             + " AND address = :address AND used_at IS NULL AND expires_at > :now")
     Mono<Long> use(String challengeHash, String address, Instant now);
-
-    /** Challenges used, or expired since {@code before}: nothing can use them any more. */
-    @Query("DELETE FROM sign_in_challenges WHERE used_at IS NOT NULL OR expires_at < :before")
-    Mono<Long> deleteSpent(Instant before);
 }

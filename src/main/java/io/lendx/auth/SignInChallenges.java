@@ -4,11 +4,8 @@ import io.lendx.auth.WalletProofException.Reason;
 import io.lendx.validation.Check;
 import io.lendx.validation.Sha256;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.security.SecureRandom;
@@ -21,12 +18,11 @@ import java.util.HexFormat;
 /**
  * Single-use sign-in challenges: a random message (256 bits) that names the service, the address
  * and the expiry, kept only as a hash. Using one marks it used in the same transaction as what it
- * proves, so a replay finds it spent; used and expired ones are deleted on a schedule.
+ * proves, so a replay finds it spent; the retention job deletes used and expired ones.
  */
 @Singleton
 public class SignInChallenges {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SignInChallenges.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SignInChallengeRepository challenges;
@@ -70,12 +66,5 @@ public class SignInChallenges {
                 .defaultIfEmpty(new WalletProofException(Reason.CHALLENGE_UNKNOWN,
                         "The challenge is unknown; request one with requestSignInChallenge"))
                 .flatMap(Mono::error));
-    }
-
-    @Scheduled(fixedDelay = "${lendx.auth.challenge-cleanup-interval:10m}")
-    void deleteSpent() {
-        challenges.deleteSpent(clock.instant()).subscribe(
-                deleted -> LOG.debug("Deleted {} spent sign-in challenges", deleted),
-                failure -> LOG.warn("Could not delete spent sign-in challenges: {}", failure.getMessage()));
     }
 }

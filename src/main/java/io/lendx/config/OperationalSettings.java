@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class OperationalSettings {
 
     private static final String OPTIONS = "r2dbc.datasources.default.options.";
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca",
             "verify-full");
     private static final Set<String> LOG_FORMATS = Set.of("text", "json");
@@ -60,6 +60,10 @@ public final class OperationalSettings {
             checkOnly("LENDX_AUTH_UNSIGNED_REGISTRATION", OperationalSettings::bool),
             checkOnly("LENDX_DB_LOG_STATEMENTS", OperationalSettings::bool),
             checkOnly("LENDX_STATS_CACHE_TTL", OperationalSettings::duration),
+            checkOnly("LENDX_RETENTION_IDEMPOTENCY", OperationalSettings::duration),
+            checkOnly("LENDX_RETENTION_EXPIRED_KEYS", OperationalSettings::duration),
+            checkOnly("LENDX_RETENTION_AUDIT", OperationalSettings::duration),
+            checkOnly("LENDX_RETENTION_INTERVAL", OperationalSettings::duration),
             checkOnly("LENDX_DB_LOG_BIND_VALUES", OperationalSettings::bool),
             checkOnly("LENDX_AUTH_CHALLENGE_LIFETIME", OperationalSettings::duration),
             checkOnly("LENDX_GRAPHQL_GET_MAX_AGE", OperationalSettings::duration),
@@ -100,7 +104,7 @@ public final class OperationalSettings {
         return properties;
     }
 
-    /** A duration as "500ms", "5s", "2m", "1h" or ISO-8601 ("PT5S"), in the ISO form drivers parse. */
+    /** A duration as "500ms", "5s", "2m", "1h", "7d" or ISO-8601 ("PT5S"), in the ISO form drivers parse. */
     static String duration(String variable, String value) {
         Matcher simple = SIMPLE_DURATION.matcher(value.toLowerCase(Locale.ROOT));
         try {
@@ -111,7 +115,8 @@ public final class OperationalSettings {
                     case "ms" -> Duration.ofMillis(amount);
                     case "s" -> Duration.ofSeconds(amount);
                     case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
                 };
             } else {
                 duration = Duration.parse(value);

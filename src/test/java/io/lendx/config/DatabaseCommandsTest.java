@@ -48,6 +48,7 @@ class DatabaseCommandsTest {
                 3  Pending  audit log
                 4  Pending  audit replays
                 5  Pending  sign in challenges
+                6  Pending  audit retention
                 Current version: none
                 """, status.output());
         assertEquals(List.of(), tables(database), "status changes nothing");
@@ -60,7 +61,7 @@ class DatabaseCommandsTest {
         Outcome migrate = db(database, "migrate");
 
         assertEquals(0, migrate.exitCode(), migrate.output());
-        assertEquals("Applied 5 migration(s); schema version 5\n", migrate.output());
+        assertEquals("Applied 6 migration(s); schema version 6\n", migrate.output());
         assertEquals(TABLES, tables(database));
         Outcome status = db(database, "status");
         assertEquals(0, status.exitCode());
@@ -70,12 +71,13 @@ class DatabaseCommandsTest {
                 3  Success  audit log
                 4  Success  audit replays
                 5  Success  sign in challenges
-                Current version: 5
+                6  Success  audit retention
+                Current version: 6
                 """, status.output());
 
         Outcome again = db(database, "migrate");
         assertEquals(0, again.exitCode(), again.output());
-        assertEquals("Applied 0 migration(s); schema version 5\n", again.output());
+        assertEquals("Applied 0 migration(s); schema version 6\n", again.output());
     }
 
     @Test
@@ -135,12 +137,12 @@ class DatabaseCommandsTest {
         Outcome reset = db(database, "reset", "--force");
 
         assertEquals(0, reset.exitCode(), reset.output());
-        assertEquals("Dropped every object of the schema\nApplied 5 migration(s); schema version 5\n", reset.output());
+        assertEquals("Dropped every object of the schema\nApplied 6 migration(s); schema version 6\n", reset.output());
         assertEquals(TABLES, tables(database));
         for (String table : TABLES) {
             assertEquals(0, count(database, table), table);
         }
-        assertEquals(5, count(database, "flyway_schema_history WHERE success"));
+        assertEquals(6, count(database, "flyway_schema_history WHERE success"));
         assertEquals(0, db(database, "seed-sample").exitCode(), "the reset database takes the sample again");
     }
 

@@ -46,6 +46,7 @@ class OperationalSettingsTest {
         assertDuration("500ms", "PT0.5S");
         assertDuration("1500ms", "PT1.5S");
         assertDuration("2m", "PT2M");
+        assertDuration("7d", "PT168H");
         assertDuration("90s", "PT1M30S");
         assertDuration("1h", "PT1H");
         assertDuration("PT2M", "PT2M");
@@ -85,7 +86,7 @@ class OperationalSettingsTest {
     void badDurationsNameTheirVariable() {
         for (String variable : new String[]{"LENDX_DB_POOL_ACQUIRE_TIMEOUT", "LENDX_DB_POOL_MAX_IDLE_TIME",
                 "LENDX_DB_POOL_MAX_LIFETIME", "LENDX_DB_CONNECT_TIMEOUT", "LENDX_DB_STATEMENT_TIMEOUT"}) {
-            for (String bad : new String[]{"abc", "-1", "0s", "0ms", "PT0S", "PT-5S", "soon", "5", "5 s", "1d"}) {
+            for (String bad : new String[]{"abc", "-1", "0s", "0ms", "PT0S", "PT-5S", "soon", "5", "5 s", "1w"}) {
                 assertRefused(variable, bad);
             }
         }
