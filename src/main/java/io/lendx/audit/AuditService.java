@@ -37,7 +37,7 @@ public class AuditService {
                 storable(attempt.action()), storable(attempt.target()),
                 attempt.errorCode() != null ? AuditOutcome.FAILURE
                         : attempt.replay() ? AuditOutcome.REPLAY : AuditOutcome.SUCCESS,
-                storable(attempt.errorCode()), storable(attempt.requestId()), storable(attempt.clientAddress())));
+                storable(attempt.errorCode()), storable(attempt.requestId()), ClientNetwork.of(attempt.clientAddress())));
     }
 
     /**

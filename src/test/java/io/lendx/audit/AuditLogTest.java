@@ -64,7 +64,8 @@ class AuditLogTest extends DatabaseTest {
                 nodes { id occurredAt actor action target outcome errorCode requestId clientAddress }
               }
             }""";
-    private static final String LOCALHOST = "127.0.0.1";
+    /** The tests' client, 127.0.0.1, as the log keeps it: its network only (ClientNetwork). */
+    private static final String LOCALHOST = "127.0.0.0/24";
 
     @Inject
     GraphQLClient graphql;

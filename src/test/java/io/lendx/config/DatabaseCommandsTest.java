@@ -49,6 +49,7 @@ class DatabaseCommandsTest {
                 4  Pending  audit replays
                 5  Pending  sign in challenges
                 6  Pending  audit retention
+                7  Pending  audit client networks
                 Current version: none
                 """, status.output());
         assertEquals(List.of(), tables(database), "status changes nothing");
@@ -61,7 +62,7 @@ class DatabaseCommandsTest {
         Outcome migrate = db(database, "migrate");
 
         assertEquals(0, migrate.exitCode(), migrate.output());
-        assertEquals("Applied 6 migration(s); schema version 6\n", migrate.output());
+        assertEquals("Applied 7 migration(s); schema version 7\n", migrate.output());
         assertEquals(TABLES, tables(database));
         Outcome status = db(database, "status");
         assertEquals(0, status.exitCode());
@@ -72,12 +73,13 @@ class DatabaseCommandsTest {
                 4  Success  audit replays
                 5  Success  sign in challenges
                 6  Success  audit retention
-                Current version: 6
+                7  Success  audit client networks
+                Current version: 7
                 """, status.output());
 
         Outcome again = db(database, "migrate");
         assertEquals(0, again.exitCode(), again.output());
-        assertEquals("Applied 0 migration(s); schema version 6\n", again.output());
+        assertEquals("Applied 0 migration(s); schema version 7\n", again.output());
     }
 
     @Test
@@ -137,12 +139,12 @@ class DatabaseCommandsTest {
         Outcome reset = db(database, "reset", "--force");
 
         assertEquals(0, reset.exitCode(), reset.output());
-        assertEquals("Dropped every object of the schema\nApplied 6 migration(s); schema version 6\n", reset.output());
+        assertEquals("Dropped every object of the schema\nApplied 7 migration(s); schema version 7\n", reset.output());
         assertEquals(TABLES, tables(database));
         for (String table : TABLES) {
             assertEquals(0, count(database, table), table);
         }
-        assertEquals(6, count(database, "flyway_schema_history WHERE success"));
+        assertEquals(7, count(database, "flyway_schema_history WHERE success"));
         assertEquals(0, db(database, "seed-sample").exitCode(), "the reset database takes the sample again");
     }
 

@@ -68,6 +68,7 @@ class SchemaDocumentationTest extends DatabaseTest {
         Map<String, Object> mutation = types.stream().filter(type -> "Mutation".equals(type.get("name")))
                 .findFirst().orElseThrow();
         assertEquals(Set.of("requestSignInChallenge", "registerUser", "signIn", "createApiKey", "revokeApiKey",
+                        "eraseUser",
                         "createPool", "submitApplication",
                         "approveApplication", "rejectApplication", "repayLoan", "markLoanDefaulted", "updateMptBalance"),
                 Set.copyOf(list(mutation.get("fields")).stream().map(f -> (String) f.get("name")).toList()));
