@@ -1,8 +1,10 @@
 package io.lendx.stats;
 
+import io.lendx.application.ApplicationState;
 import io.lendx.support.Actors;
 import io.lendx.support.Actors.Actor;
 import io.lendx.support.DatabaseTest;
+import io.lendx.support.Fixtures;
 import io.lendx.support.GraphQLClient;
 import io.lendx.support.GraphQLResponse;
 import io.lendx.support.MutableClock;
@@ -49,6 +51,8 @@ class StatsTest extends DatabaseTest {
     MutableClock clock;
     @Inject
     StatementCounter statements;
+    @Inject
+    Fixtures fixtures;
 
     private final List<String> pools = new ArrayList<>();
 
@@ -77,6 +81,7 @@ class StatsTest extends DatabaseTest {
         actors.apply(borrower, pools.get(0), "500");
         clock.advance(Duration.ofDays(31));
         graphql.mutation("loan/MarkLoanDefaulted", input("loanAddress", defaulted), lender.apiKey());
+        fixtures.application(fixtures.user(), fixtures.pool(fixtures.user()), ApplicationState.EXPIRED);
     }
 
     @Test
