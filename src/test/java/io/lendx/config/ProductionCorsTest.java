@@ -25,8 +25,6 @@ class ProductionCorsTest extends DatabaseTest {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = super.getProperties();
-        // The test environment's development switch is refused in prod (UnsignedRegistrationGuard).
-        properties.put("lendx.auth.unsigned-registration", "false");
         properties.put("LENDX_CORS_ALLOWED_ORIGINS", APP + ",https://admin.lendx.example");
         return properties;
     }

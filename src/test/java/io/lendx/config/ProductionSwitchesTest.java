@@ -34,17 +34,9 @@ class ProductionSwitchesTest extends DatabaseTest {
 
     @Inject
     GraphQLHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = super.getProperties();
-        // The test environment's development switch is refused in prod (UnsignedRegistrationGuard).
-        properties.put("lendx.auth.unsigned-registration", "false");
-        return properties;
-    }
-
     @Inject
     Actors actors;
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{ __schema { types { name } } }",
