@@ -40,7 +40,7 @@ public final class WalletCommand {
             out.println("--seed is not an XRPL family seed (s…)");
             return USAGE;
         }
-        String signature = WalletSigner.sign(keys, challenge.getBytes(StandardCharsets.UTF_8));
+        String signature = WalletMessages.sign(keys, challenge.getBytes(StandardCharsets.UTF_8));
         out.println("{\"address\": \"" + keys.publicKey().deriveAddress().value() + "\", \"publicKey\": \""
                 + keys.publicKey().base16Value() + "\", \"signature\": \"" + signature + "\"}");
         return OK;

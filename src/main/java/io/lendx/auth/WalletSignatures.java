@@ -2,11 +2,9 @@ package io.lendx.auth;
 
 import io.lendx.error.BadUserInputException;
 import jakarta.inject.Singleton;
-import org.xrpl.xrpl4j.codec.addresses.KeyType;
 import org.xrpl.xrpl4j.codec.addresses.UnsignedByteArray;
 import org.xrpl.xrpl4j.crypto.keys.PublicKey;
 import org.xrpl.xrpl4j.crypto.signing.Signature;
-import org.xrpl.xrpl4j.crypto.signing.bc.BcSignatureService;
 
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -34,8 +32,6 @@ public class WalletSignatures {
     /** DER-encoded ECDSA (at most 72 bytes) or a 64-byte ed25519 signature, as hex. */
     private static final Pattern SIGNATURE = Pattern.compile("([0-9A-Fa-f]{2}){8,72}");
 
-    private final Verifier verifier = new Verifier();
-
     /** Malformed hex is the caller's mistake ({@code BAD_USER_INPUT}); a wrong key or signature is not. */
     public Outcome verify(String address, String publicKeyHex, String signatureHex, byte[] message) {
         if (publicKeyHex == null || !(SECP256K1_KEY.matcher(publicKeyHex).matches()
@@ -51,21 +47,6 @@ public class WalletSignatures {
             return Outcome.KEY_NOT_FOR_ADDRESS;
         }
         Signature signature = Signature.of(UnsignedByteArray.of(HexFormat.of().parseHex(signatureHex)));
-        return verifier.verify(key, UnsignedByteArray.of(message), signature) ? Outcome.VALID
-                : Outcome.INVALID_SIGNATURE;
-    }
-
-    /** Opens xrpl4j's message-level checks, which it keeps for transaction signing. */
-    private static final class Verifier extends BcSignatureService {
-
-        boolean verify(PublicKey key, UnsignedByteArray message, Signature signature) {
-            try {
-                return key.keyType() == KeyType.ED25519 ? edDsaVerify(key, message, signature)
-                        : ecDsaVerify(key, message, signature);
-            } catch (RuntimeException malformed) {
-                // A key that is not a curve point, a signature that is not DER: not a valid signature.
-                return false;
-            }
-        }
+        return WalletMessages.verify(key, message, signature) ? Outcome.VALID : Outcome.INVALID_SIGNATURE;
     }
 }

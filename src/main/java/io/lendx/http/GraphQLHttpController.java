@@ -84,7 +84,7 @@ public class GraphQLHttpController {
             return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
         }
         PersistedQueries.Resolution document = persisted.resolve(parameters.get("query"), parameters.get("extensions"));
-        if (document instanceof PersistedQueries.Refused refused) {
+        if (document instanceof Refusal refused) {
             return Mono.just(error(request, answerAs, refused));
         }
         return execute(((PersistedQueries.Document) document).query(), parameters.get("operationName"),
@@ -119,7 +119,7 @@ public class GraphQLHttpController {
                     "variables and extensions must be JSON objects"));
         }
         PersistedQueries.Resolution document = persisted.resolve(query, parsedExtensions);
-        if (document instanceof PersistedQueries.Refused refused) {
+        if (document instanceof Refusal refused) {
             return Mono.just(error(request, answerAs, refused));
         }
         Object resolved = ((PersistedQueries.Document) document).query();
@@ -192,11 +192,11 @@ public class GraphQLHttpController {
 
     private MutableHttpResponse<ByteBuf> error(HttpRequest<?> request, HttpStatus status, String answerAs,
                                               String message) {
-        return error(request, answerAs, new PersistedQueries.Refused(status, ErrorCode.BAD_USER_INPUT, null, message));
+        return error(request, answerAs, new Refusal(status, ErrorCode.BAD_USER_INPUT, null, message));
     }
 
     private MutableHttpResponse<ByteBuf> error(HttpRequest<?> request, String answerAs,
-                                              PersistedQueries.Refused refused) {
+                                              Refusal refused) {
         Map<String, Object> errors = ApiErrors.body(refused.code(), refused.message(), RequestIdFilter.of(request),
                 refused.reason());
         return HttpResponse.<ByteBuf>status(refused.status()).contentType(answerAs).body(body.write(errors))

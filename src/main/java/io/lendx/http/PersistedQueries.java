@@ -24,15 +24,11 @@ import java.util.Map;
 public class PersistedQueries {
 
     /** What a request's document turned out to be. */
-    public sealed interface Resolution {
+    public sealed interface Resolution permits Document, Refusal {
     }
 
     /** The document to execute; null when the request named none (refused later as "no query"). */
     public record Document(@Nullable Object query) implements Resolution {
-    }
-
-    public record Refused(HttpStatus status, ErrorCode code, @Nullable String reason, String message)
-            implements Resolution {
     }
 
     /** Apollo's clients retry with the document on this message or on the code. */
@@ -61,17 +57,17 @@ public class PersistedQueries {
         }
         if (!(persistedQuery instanceof Map<?, ?> persisted) || !Integer.valueOf(1).equals(persisted.get("version"))
                 || !(persisted.get("sha256Hash") instanceof String hash)) {
-            return new Refused(HttpStatus.BAD_REQUEST, ErrorCode.BAD_USER_INPUT, null,
+            return new Refusal(HttpStatus.BAD_REQUEST, ErrorCode.BAD_USER_INPUT, null,
                     "extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": \"<hex>\"}");
         }
         String key = hash.toLowerCase(Locale.ROOT);
         if (query == null) {
             String known = persistedOnly ? shipped.get(key) : learned.getIfPresent(key);
             return known != null ? new Document(known)
-                    : new Refused(HttpStatus.OK, ErrorCode.PERSISTED_QUERY_NOT_FOUND, null, NOT_FOUND_MESSAGE);
+                    : new Refusal(HttpStatus.OK, ErrorCode.PERSISTED_QUERY_NOT_FOUND, null, NOT_FOUND_MESSAGE);
         }
         if (!(query instanceof String text) || !Sha256.hex(text).equals(key)) {
-            return new Refused(HttpStatus.BAD_REQUEST, ErrorCode.BAD_USER_INPUT, null,
+            return new Refusal(HttpStatus.BAD_REQUEST, ErrorCode.BAD_USER_INPUT, null,
                     "extensions.persistedQuery.sha256Hash is not the SHA-256 of the query");
         }
         if (persistedOnly) {
@@ -81,8 +77,8 @@ public class PersistedQueries {
         return new Document(text);
     }
 
-    private static Refused notAllowed() {
-        return new Refused(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "PERSISTED_QUERY_NOT_ALLOWED",
+    private static Refusal notAllowed() {
+        return new Refusal(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "PERSISTED_QUERY_NOT_ALLOWED",
                 "Only the service's persisted operations may run here: send extensions.persistedQuery"
                         + " with the SHA-256 of one of them");
     }

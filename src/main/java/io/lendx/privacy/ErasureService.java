@@ -5,7 +5,6 @@ import io.lendx.error.ConflictException;
 import io.lendx.error.ForbiddenException;
 import io.lendx.error.NotFoundException;
 import io.lendx.validation.Check;
-import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.reactive.ReactorReactiveTransactionOperations;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
@@ -36,7 +35,7 @@ public class ErasureService {
         this.clock = clock;
     }
 
-    @Transactional
+    /** In the caller's transaction (the mutation's), or a new one. */
     public Mono<EraseUserPayload> erase(Caller caller, EraseUserInput input) {
         String address = Check.xrplAddress("address", input.address());
         if (!caller.isAdmin() && !address.equals(caller.address())) {

@@ -36,7 +36,7 @@ public class Retention {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
     /** The advisory lock that makes one instance do a run: any fixed number; this one spells "lendx". */
-    private static final long LOCK = 0x6c656e6478L;
+    static final long LOCK = 0x6c656e6478L;
 
     private final R2dbcOperations operations;
     private final Clock clock;

@@ -12,10 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -151,17 +149,6 @@ class MigrationTest extends DatabaseTest {
     private void execute(String sql) throws SQLException {
         try (Connection connection = TestDatabase.connect(database()); Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    private List<String> strings(String sql) throws SQLException {
-        try (Connection connection = TestDatabase.connect(database()); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
         }
     }
 }

@@ -7,17 +7,12 @@ import io.lendx.support.Actors;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Fixtures;
 import io.lendx.support.GraphQLClient;
-import io.lendx.support.TestDatabase;
 import io.lendx.user.User;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +32,7 @@ class ErasureTest extends DatabaseTest {
     GraphQLClient graphql;
 
     @Test
-    void erasureLeavesNoTraceOfTheDidKeysOrBalancesInAnyTable() throws SQLException {
+    void erasureLeavesNoTraceOfTheDidKeysOrBalancesInAnyTable() {
         String did = "did:web:erase-me-" + System.nanoTime() + ".example";
         User user = fixtures.user(did);
         fixtures.balance(user, "AAA", new BigDecimal("12.5"), Instant.now());
@@ -106,7 +101,7 @@ class ErasureTest extends DatabaseTest {
     }
 
     /** Every table.column of the public schema whose text holds {@code value}. */
-    private List<String> tablesContaining(String value) throws SQLException {
+    private List<String> tablesContaining(String value) {
         List<String> found = new ArrayList<>();
         for (String column : strings("SELECT table_name || '.' || column_name FROM information_schema.columns"
                 + " WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character')")) {
@@ -116,17 +111,5 @@ class ErasureTest extends DatabaseTest {
             }
         }
         return found;
-    }
-
-    private List<String> strings(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = TestDatabase.connect(database());
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet result = statement.executeQuery()) {
-            while (result.next()) {
-                values.add(result.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -79,7 +79,7 @@ class RetentionTest extends DatabaseTest {
 
     @Test
     void anotherInstancesRunMakesThisOneSkip() {
-        Map<String, Long> deleted = whileHolding("SELECT pg_advisory_xact_lock(" + 0x6c656e6478L + ")",
+        Map<String, Long> deleted = whileHolding("SELECT pg_advisory_xact_lock(" + Retention.LOCK + ")",
                 () -> retention.run().block());
 
         assertTrue(deleted == null || deleted.isEmpty(), () -> "ran while the lock was taken: " + deleted);

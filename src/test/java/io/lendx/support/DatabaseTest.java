@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -31,30 +33,44 @@ public abstract class DatabaseTest implements TestPropertyProvider {
 
     /** The single number a SQL query over this class's database returns, e.g. a count(*). */
     protected long count(String sql, Object... parameters) {
-        try (Connection connection = TestDatabase.connect(database());
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not run " + sql, e);
-        }
+        return query(sql, parameters, result -> {
+            result.next();
+            return result.getLong(1);
+        });
     }
 
     /** The single decimal a SQL query over this class's database returns, e.g. a sum(…); null for NULL. */
     protected BigDecimal decimal(String sql, Object... parameters) {
+        return query(sql, parameters, result -> {
+            result.next();
+            return result.getBigDecimal(1);
+        });
+    }
+
+    /** The first column of every row a SQL query over this class's database returns. */
+    protected List<String> strings(String sql, Object... parameters) {
+        return query(sql, parameters, result -> {
+            List<String> values = new ArrayList<>();
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+            return values;
+        });
+    }
+
+    @FunctionalInterface
+    private interface ResultReader<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    private <T> T query(String sql, Object[] parameters, ResultReader<T> reader) {
         try (Connection connection = TestDatabase.connect(database());
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
             try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getBigDecimal(1);
+                return reader.read(result);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run " + sql, e);

@@ -1,6 +1,6 @@
 package io.lendx.support;
 
-import io.lendx.auth.WalletSigner;
+import io.lendx.auth.WalletMessages;
 import org.xrpl.xrpl4j.crypto.keys.Base58EncodedSecret;
 import org.xrpl.xrpl4j.crypto.keys.KeyPair;
 import org.xrpl.xrpl4j.crypto.keys.Seed;
@@ -22,7 +22,7 @@ public final class Wallets {
 
         /** The signature of {@code text}'s UTF-8 bytes, hex, as ripple-keypairs' sign(hex, privateKey) makes it. */
         public String sign(String text) {
-            return WalletSigner.sign(keys, text.getBytes(StandardCharsets.UTF_8));
+            return WalletMessages.sign(keys, text.getBytes(StandardCharsets.UTF_8));
         }
     }
 
