@@ -3,6 +3,7 @@ package io.lendx.auth;
 import graphql.schema.DataFetchingEnvironment;
 import io.lendx.error.ForbiddenException;
 import io.lendx.error.UnauthenticatedException;
+import io.lendx.graphql.ResponseHints;
 import io.micronaut.core.annotation.Nullable;
 
 /** The caller of a GraphQL request, as the {@link Authenticator} put it into the context. */
@@ -11,8 +12,10 @@ public final class Callers {
     private Callers() {
     }
 
+    /** The caller, or null when anonymous; either way the answer now depends on who asks. */
     @Nullable
     public static Caller optional(DataFetchingEnvironment env) {
+        ResponseHints.dependsOnCaller(env);
         return env.getGraphQlContext().get(Caller.class);
     }
 

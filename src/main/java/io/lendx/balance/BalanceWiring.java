@@ -1,9 +1,11 @@
 package io.lendx.balance;
 
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.lendx.auth.Callers;
 import io.lendx.graphql.Arguments;
 import io.lendx.graphql.FeatureWiring;
+import io.lendx.graphql.ResponseHints;
 import io.lendx.user.User;
 import io.lendx.user.UserLoaders;
 import jakarta.inject.Singleton;
@@ -28,11 +30,21 @@ public class BalanceWiring implements FeatureWiring {
         wiring.type("MptBalance", type -> type
                 .dataFetcher("user", env -> UserLoaders.USER_BY_ADDRESS
                         .load(env, env.<MptBalance>getSource().userAddress()))
-                .dataFetcher("isStale", env -> service.isStale(env.getSource(), env.<Integer>getArgument("maxAgeSeconds"))));
+                .dataFetcher("isStale", this::isStale));
         wiring.type("User", type -> type.dataFetcher("mptBalances", env -> BalanceLoaders.BALANCES_BY_USER.in(env)
                 .load(env.<User>getSource().address())));
         wiring.type("Mutation", type -> type.dataFetcher("updateMptBalance", env -> service.update(
                 Callers.require(env), Arguments.input(env, "input", UpdateMptBalanceInput.class))
                 .map(UpdateMptBalancePayload::new)));
+    }
+
+    private boolean isStale(DataFetchingEnvironment env) {
+        MptBalance balance = env.getSource();
+        int maxAgeSeconds = env.getArgument("maxAgeSeconds");
+        boolean stale = service.isStale(balance, maxAgeSeconds);
+        if (!stale) {
+            ResponseHints.changesAt(env, balance.lastSyncedAt().plusSeconds(maxAgeSeconds));
+        }
+        return stale;
     }
 }

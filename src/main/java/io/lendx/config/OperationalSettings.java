@@ -24,6 +24,7 @@ public final class OperationalSettings {
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca",
             "verify-full");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)(KB|MB|GB)?");
     private static final Set<String> LOG_FORMATS = Set.of("text", "json");
 
     /** How a value is checked: given the variable's name (for the message) and the value, the value to use. */
@@ -59,7 +60,9 @@ public final class OperationalSettings {
             checkOnly("LENDX_GRAPHQL_PERSISTED_ONLY", OperationalSettings::bool),
             checkOnly("LENDX_AUTH_UNSIGNED_REGISTRATION", OperationalSettings::bool),
             checkOnly("LENDX_DB_LOG_STATEMENTS", OperationalSettings::bool),
-            checkOnly("LENDX_STATS_CACHE_TTL", OperationalSettings::duration),
+            checkOnly("LENDX_CACHE_ENABLED", OperationalSettings::bool),
+            checkOnly("LENDX_CACHE_MAX_BYTES", OperationalSettings::bytes),
+            checkOnly("LENDX_CACHE_VERIFY_RATE", OperationalSettings::fraction),
             checkOnly("LENDX_RETENTION_IDEMPOTENCY", OperationalSettings::duration),
             checkOnly("LENDX_RETENTION_EXPIRED_KEYS", OperationalSettings::duration),
             checkOnly("LENDX_RETENTION_AUDIT", OperationalSettings::duration),
@@ -148,6 +151,28 @@ public final class OperationalSettings {
             // reported below
         }
         throw new InvalidSettingException(variable, "a whole number of at least " + minimum, value);
+    }
+
+    /** A size in bytes: a whole number, or with KB, MB or GB (binary multiples, as Micronaut reads it), e.g. "64MB". */
+    private static String bytes(String variable, String value) {
+        Matcher size = SIZE.matcher(value.toUpperCase(Locale.ROOT));
+        if (size.matches() && size.group(1).length() <= 12) {
+            return value;
+        }
+        throw new InvalidSettingException(variable, "a size in bytes such as 67108864 or 64MB", value);
+    }
+
+    /** A share from 0 to 1, e.g. "0.01". */
+    private static String fraction(String variable, String value) {
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed >= 0 && parsed <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidSettingException(variable, "a number from 0 to 1, such as 0.01", value);
     }
 
     private static String bool(String variable, String value) {

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Executes a GraphQL request on its own {@link RequestWorkQueue} with its own DataLoader
@@ -71,9 +73,27 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         this.documents = documents;
     }
 
+    /**
+     * How a caller runs the execution once the request's context is known (the caller checked,
+     * say): the response cache answers from memory or calls {@code execute}.
+     */
+    @FunctionalInterface
+    public interface Around<T> {
+        Mono<T> run(Map<Object, Object> context, Supplier<Mono<ExecutionResult>> execute);
+    }
+
     @Override
     public Publisher<ExecutionResult> invoke(GraphQLInvocationData invocationData, HttpRequest httpRequest,
                                              @Nullable MutableHttpResponse<String> httpResponse) {
+        return invoke(invocationData, httpRequest, (context, execute) -> execute.get(), Function.identity());
+    }
+
+    /**
+     * Runs the request under its deadline: its context first, then {@code around}; a failure of
+     * either (a refused key, a timeout) becomes a result with one error, passed to {@code failed}.
+     */
+    public <T> Mono<T> invoke(GraphQLInvocationData invocationData, HttpRequest<?> httpRequest, Around<T> around,
+                              Function<ExecutionResult, T> failed) {
         Mono<Map<Object, Object>> context = Flux.fromIterable(contributors)
                 .concatMap(contributor -> contributor.contribute(httpRequest))
                 .reduce(newContext(), (entries, more) -> {
@@ -84,15 +104,16 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         Duration timeout = limits.getRequestTimeout();
         // Nothing has run before execution (the key is checked, say): a mutation is cut off there
         // like a query, whose deadline below covers it all.
-        Mono<ExecutionResult> execution = (mutation ? Mono.firstWithSignal(context, after(timeout, false)) : context)
-                .flatMap(entries -> gate.admit(invocationData.getQuery(),
-                        Mono.fromFuture(() -> execute(invocationData, entries))));
+        Mono<T> execution = (mutation ? Mono.firstWithSignal(context, after(timeout, false)) : context)
+                .flatMap(entries -> around.run(entries, () -> gate.admit(invocationData.getQuery(),
+                        Mono.fromFuture(() -> execute(invocationData, entries)))));
         return Mono.firstWithSignal(execution, mutation ? after(timeout.plus(MUTATION_BACKSTOP), true)
                         : after(timeout, false))
                 .onErrorResume(failure -> {
                     GraphQLError error = failure instanceof RequestTimedOut slow ? slow.toError()
                             : ApiExceptionHandler.toError(failure, GraphqlErrorBuilder.newError(), "request");
-                    Mono<ExecutionResult> result = Mono.just(ExecutionResult.newExecutionResult().addError(error).build());
+                    Mono<T> result = Mono.fromSupplier(() -> failed.apply(
+                            ExecutionResult.newExecutionResult().addError(error).build()));
                     if (failure instanceof RequestTimedOut slow && slow.mayHaveRun) {
                         return result;
                     }

@@ -37,6 +37,12 @@ public class Documents {
                 .anyMatch(operation -> operation.getOperation() != OperationDefinition.Operation.QUERY);
     }
 
+    /** The name of the operation to run, as metrics tag it: "anonymous" when it has none. */
+    public String operationName(@Nullable String query, @Nullable String operationName) {
+        return operations(query, operationName).stream().findFirst().map(OperationDefinition::getName)
+                .orElse("anonymous");
+    }
+
     /** The root fields of the mutation to run, e.g. ["approveApplication"]; empty for a query. */
     public List<String> mutationFields(@Nullable String query, @Nullable String operationName) {
         return operations(query, operationName).stream()

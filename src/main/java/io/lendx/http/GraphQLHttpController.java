@@ -1,11 +1,13 @@
 package io.lendx.http;
 
+import io.lendx.cache.Answer;
+import io.lendx.cache.ResponseCache;
+import io.lendx.execution.RequestGraphQLInvocation;
 import io.lendx.graphql.Documents;
 import io.lendx.graphql.ApiErrors;
 import graphql.ExecutionResult;
 import io.lendx.error.ErrorCode;
 import io.micronaut.configuration.graphql.GraphQLController;
-import io.micronaut.configuration.graphql.GraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocationData;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
@@ -24,6 +26,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
@@ -41,20 +44,21 @@ import java.util.Map;
 public class GraphQLHttpController {
 
     static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
-    /** An answer with errors is never kept by a cache: the next try may well succeed. */
-    private static final String NO_STORE = "no-store";
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
 
-    private final GraphQLInvocation invocation;
+    private final RequestGraphQLInvocation invocation;
+    private final ResponseCache cache;
     private final JsonMapper json;
     private final JsonBody body;
     private final Documents documents;
     private final PersistedQueries persisted;
-    private final GetCaching caching;
+    private final CacheHeaders caching;
 
-    public GraphQLHttpController(GraphQLInvocation invocation, JsonMapper json, JsonBody body, Documents documents,
-                                 PersistedQueries persisted, GetCaching caching) {
+    public GraphQLHttpController(RequestGraphQLInvocation invocation, ResponseCache cache, JsonMapper json,
+                                 JsonBody body, Documents documents, PersistedQueries persisted,
+                                 CacheHeaders caching) {
         this.invocation = invocation;
+        this.cache = cache;
         this.json = json;
         this.body = body;
         this.documents = documents;
@@ -91,19 +95,12 @@ public class GraphQLHttpController {
                 parameters.get("variables"), request, answerAs);
     }
 
-    /** Queries only; answers carry cache headers ({@link GetCaching}), so persisted queries can be cached. */
+    /** Queries only; answers carry cache headers ({@link CacheHeaders}), so persisted queries can be cached. */
     @Get(produces = {GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
     public Mono<MutableHttpResponse<ByteBuf>> get(@QueryValue @Nullable String query,
                                                  @QueryValue @Nullable String operationName,
                                                  @QueryValue @Nullable String variables,
                                                  @QueryValue @Nullable String extensions, HttpRequest<?> request) {
-        return answerGet(query, operationName, variables, extensions, request).map(response -> caching.mark(request,
-                response));
-    }
-
-    private Mono<MutableHttpResponse<ByteBuf>> answerGet(@Nullable String query, @Nullable String operationName,
-                                                        @Nullable String variables, @Nullable String extensions,
-                                                        HttpRequest<?> request) {
         String answerAs = answerType(request);
         if (answerAs == null) {
             return Mono.just(error(request, HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
@@ -143,20 +140,38 @@ public class GraphQLHttpController {
         if (variables != null && !(variables instanceof Map)) {
             return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "variables must be a JSON object"));
         }
-        GraphQLInvocationData data = new GraphQLInvocationData(document, (String) operationName,
-                (Map<String, Object>) variables);
-        return Mono.from(invocation.invoke(data, request, null))
-                .map(result -> {
-                    HttpStatus status = status(result, answerAs);
-                    MutableHttpResponse<ByteBuf> response = HttpResponse.<ByteBuf>status(status).contentType(answerAs)
-                            .body(body.write(ApiErrors.withRequestId(result.toSpecification(),
-                                    RequestIdFilter.of(request))));
-                    if (!result.getErrors().isEmpty()) {
-                        response.header(HttpHeaders.CACHE_CONTROL, NO_STORE);
-                    }
-                    return status == HttpStatus.UNAUTHORIZED
-                            ? response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer") : response;
-                });
+        Map<String, Object> given = variables == null ? Map.of() : (Map<String, Object>) variables;
+        GraphQLInvocationData data = new GraphQLInvocationData(document, (String) operationName, given);
+        ResponseCache.Query cacheQuery = new ResponseCache.Query(document, (String) operationName, given,
+                request.getHeaders().get(HttpHeaders.AUTHORIZATION), asksForFreshAnswer(request));
+        return invocation.invoke(data, request,
+                        (context, executeIt) -> cache.answer(cacheQuery, context, executeIt,
+                                result -> body.bytes(result.toSpecification())),
+                        result -> Answer.executed(Answer.Outcome.BYPASS, result))
+                .map(answer -> respond(request, answerAs, answer));
+    }
+
+    private MutableHttpResponse<ByteBuf> respond(HttpRequest<?> request, String answerAs, Answer answer) {
+        if (answer.body() != null) {
+            if (CacheHeaders.notModified(request, answer)) {
+                return caching.mark(request, HttpResponse.<ByteBuf>status(HttpStatus.NOT_MODIFIED), answer, true);
+            }
+            return caching.mark(request, HttpResponse.<ByteBuf>ok().contentType(answerAs)
+                    .body(Unpooled.wrappedBuffer(answer.body())), answer, true);
+        }
+        ExecutionResult result = answer.result();
+        HttpStatus status = status(result, answerAs);
+        MutableHttpResponse<ByteBuf> response = caching.mark(request, HttpResponse.<ByteBuf>status(status)
+                .contentType(answerAs)
+                .body(body.write(ApiErrors.withRequestId(result.toSpecification(), RequestIdFilter.of(request)))),
+                answer, result.getErrors().isEmpty());
+        return status == HttpStatus.UNAUTHORIZED ? response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer") : response;
+    }
+
+    /** {@code Cache-Control: no-cache} from the client: answer from a fresh execution. */
+    private static boolean asksForFreshAnswer(HttpRequest<?> request) {
+        String cacheControl = request.getHeaders().get(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
     }
 
     /**
@@ -200,6 +215,6 @@ public class GraphQLHttpController {
         Map<String, Object> errors = ApiErrors.body(refused.code(), refused.message(), RequestIdFilter.of(request),
                 refused.reason());
         return HttpResponse.<ByteBuf>status(refused.status()).contentType(answerAs).body(body.write(errors))
-                .header(HttpHeaders.CACHE_CONTROL, NO_STORE);
+                .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE);
     }
 }

@@ -48,6 +48,18 @@ public class JsonBody {
         return buffer;
     }
 
+    /** For a body to keep (the response cache): the same JSON, in an array of its own. */
+    public byte[] bytes(Object body) {
+        ByteBuf buffer = write(body);
+        try {
+            byte[] bytes = new byte[buffer.readableBytes()];
+            buffer.readBytes(bytes);
+            return bytes;
+        } finally {
+            buffer.release();
+        }
+    }
+
     private void write(JsonGenerator out, Object value) throws IOException {
         // Exact classes first: graphql-java builds results from these, and on JDK 17 an
         // interface instanceof that misses the class's one-entry cache scans its interfaces.

@@ -12,6 +12,7 @@ import io.lendx.graphql.Arguments;
 import io.lendx.graphql.Connection;
 import io.lendx.graphql.Connections;
 import io.lendx.graphql.FeatureWiring;
+import io.lendx.graphql.ResponseHints;
 import io.lendx.paging.PageRequest;
 import io.lendx.pool.Pool;
 import io.lendx.pool.PoolLoaders;
@@ -51,7 +52,7 @@ public class LoanWiring implements FeatureWiring {
                 .dataFetcher("lender", env -> UserLoaders.USER_BY_ADDRESS.load(env, loan(env).lenderAddress()))
                 .dataFetcher("application", env -> ApplicationLoaders.APPLICATION_BY_ADDRESS
                         .load(env, loan(env).applicationAddress()))
-                .dataFetcher("isOverdue", env -> service.isOverdue(loan(env))));
+                .dataFetcher("isOverdue", this::isOverdue));
         wiring.type("LoanApplication", type -> type.dataFetcher("loan", env -> LoanLoaders.LOAN_BY_APPLICATION
                 .load(env, env.<LoanApplication>getSource().address())));
         wiring.type("Pool", type -> type.dataFetcher("loans",
@@ -81,8 +82,21 @@ public class LoanWiring implements FeatureWiring {
 
     private CompletableFuture<Connection<Loan>> loans(DataFetchingEnvironment env) {
         LoanFilter filter = Arguments.filter(env, LoanFilter.class);
+        if (filter.overdue() != null) {
+            // Which loans are overdue changes as end dates pass, with no write to announce it.
+            ResponseHints.changesWithTime(env);
+        }
         PageRequest<Loan> page = Arguments.page(env, LoanRepository.TABLE);
         return Connections.of(env, loans.findPage(filter, page), () -> loans.countMatching(filter));
+    }
+
+    private boolean isOverdue(DataFetchingEnvironment env) {
+        Loan loan = loan(env);
+        boolean overdue = service.isOverdue(loan);
+        if (!overdue && loan.state() == LoanState.ONGOING) {
+            ResponseHints.changesAt(env, loan.endDate());
+        }
+        return overdue;
     }
 
     private static LoanState state(DataFetchingEnvironment env) {

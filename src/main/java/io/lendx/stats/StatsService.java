@@ -1,29 +1,26 @@
 package io.lendx.stats;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
- * The marketplace's statistics, computed at most once per {@code lendx.stats.cache-ttl}
- * (LENDX_STATS_CACHE_TTL, 10 s by default): the front page may ask on every view, and the
- * aggregates scan every loan and application. The answer says when it was computed.
+ * The marketplace's statistics, computed when asked. The response cache keeps the answer until
+ * a table under it changes, so this needs no cache of its own; the answer says when it was computed.
  */
 @Singleton
 public class StatsService {
 
-    private final Mono<MarketplaceStats> marketplace;
+    private final StatsQueries queries;
+    private final Clock clock;
 
-    public StatsService(StatsQueries queries, Clock clock,
-                        @Value("${lendx.stats.cache-ttl:10s}") Duration cacheTtl) {
-        this.marketplace = Mono.defer(() -> queries.marketplace(clock.instant()))
-                .cache(computed -> cacheTtl, failed -> Duration.ZERO, () -> Duration.ZERO);
+    public StatsService(StatsQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
     }
 
     public Mono<MarketplaceStats> marketplace() {
-        return marketplace;
+        return Mono.defer(() -> queries.marketplace(clock.instant()));
     }
 }

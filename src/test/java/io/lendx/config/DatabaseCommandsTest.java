@@ -50,6 +50,7 @@ class DatabaseCommandsTest {
                 5  Pending  sign in challenges
                 6  Pending  audit retention
                 7  Pending  audit client networks
+                8  Pending  table change notices
                 Current version: none
                 """, status.output());
         assertEquals(List.of(), tables(database), "status changes nothing");
@@ -62,7 +63,7 @@ class DatabaseCommandsTest {
         Outcome migrate = db(database, "migrate");
 
         assertEquals(0, migrate.exitCode(), migrate.output());
-        assertEquals("Applied 7 migration(s); schema version 7\n", migrate.output());
+        assertEquals("Applied 8 migration(s); schema version 8\n", migrate.output());
         assertEquals(TABLES, tables(database));
         Outcome status = db(database, "status");
         assertEquals(0, status.exitCode());
@@ -74,12 +75,13 @@ class DatabaseCommandsTest {
                 5  Success  sign in challenges
                 6  Success  audit retention
                 7  Success  audit client networks
-                Current version: 7
+                8  Success  table change notices
+                Current version: 8
                 """, status.output());
 
         Outcome again = db(database, "migrate");
         assertEquals(0, again.exitCode(), again.output());
-        assertEquals("Applied 0 migration(s); schema version 7\n", again.output());
+        assertEquals("Applied 0 migration(s); schema version 8\n", again.output());
     }
 
     @Test
@@ -139,12 +141,12 @@ class DatabaseCommandsTest {
         Outcome reset = db(database, "reset", "--force");
 
         assertEquals(0, reset.exitCode(), reset.output());
-        assertEquals("Dropped every object of the schema\nApplied 7 migration(s); schema version 7\n", reset.output());
+        assertEquals("Dropped every object of the schema\nApplied 8 migration(s); schema version 8\n", reset.output());
         assertEquals(TABLES, tables(database));
         for (String table : TABLES) {
             assertEquals(0, count(database, table), table);
         }
-        assertEquals(7, count(database, "flyway_schema_history WHERE success"));
+        assertEquals(8, count(database, "flyway_schema_history WHERE success"));
         assertEquals(0, db(database, "seed-sample").exitCode(), "the reset database takes the sample again");
     }
 

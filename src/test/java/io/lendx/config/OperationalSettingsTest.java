@@ -93,6 +93,20 @@ class OperationalSettingsTest {
     }
 
     @Test
+    void theResponseCacheSettingsAreChecked() {
+        assertEquals(Map.of(), OperationalSettings.fromEnvironment(Map.of("LENDX_CACHE_ENABLED", "false",
+                "LENDX_CACHE_MAX_BYTES", "64MB", "LENDX_CACHE_VERIFY_RATE", "0.01")));
+        OperationalSettings.fromEnvironment(Map.of("LENDX_CACHE_MAX_BYTES", "1048576"));
+        assertRefused("LENDX_CACHE_ENABLED", "yes");
+        assertRefused("LENDX_CACHE_MAX_BYTES", "64 MB");
+        assertRefused("LENDX_CACHE_MAX_BYTES", "-1");
+        assertRefused("LENDX_CACHE_MAX_BYTES", "lots");
+        assertRefused("LENDX_CACHE_VERIFY_RATE", "1.5");
+        assertRefused("LENDX_CACHE_VERIFY_RATE", "-0.1");
+        assertRefused("LENDX_CACHE_VERIFY_RATE", "always");
+    }
+
+    @Test
     void badChoicesAndPortsNameTheirVariable() {
         assertRefused("LENDX_DB_SSL_MODE", "maybe");
         assertRefused("LENDX_DB_SSL_MODE", "true");

@@ -73,7 +73,7 @@ class HealthTest extends DatabaseTest {
         assertEquals("UP", database.get("status"));
         Map<?, ?> details = (Map<?, ?>) database.get("details");
         assertEquals(latestMigration(), details.get("migrationVersion"));
-        assertEquals("7", details.get("migrationVersion"), "V7__audit_client_networks.sql is the latest migration");
+        assertEquals("8", details.get("migrationVersion"), "V8__table_change_notices.sql is the latest migration");
         assertEquals(POOL_MAX_SIZE, details.get("poolMaxSize"));
         int allocated = (int) details.get("poolAllocated");
         int acquired = (int) details.get("poolAcquired");
@@ -91,7 +91,7 @@ class HealthTest extends DatabaseTest {
         assertEquals(HttpStatus.OK, response.getStatus());
         Map<?, ?> database = (Map<?, ?>) ((Map<?, ?>) body(response).get("details")).get("database");
         assertEquals("UP", database.get("status"));
-        assertEquals("7", ((Map<?, ?>) database.get("details")).get("migrationVersion"));
+        assertEquals("8", ((Map<?, ?>) database.get("details")).get("migrationVersion"));
     }
 
     @Test

@@ -1,0 +1,66 @@
+package io.lendx.cache;
+
+import graphql.ExecutionResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The proof in production ({@code LENDX_CACHE_VERIFY_RATE}): that share of hits is executed
+ * again in the background and its bytes compared with the cached ones. A difference while the
+ * cached answer is still valid (no change of its tables heard, not expired) is a stale answer
+ * the cache served: it is logged and counted.
+ */
+@Singleton
+class CacheVerifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CacheVerifier.class);
+
+    private final double rate;
+    private final TableVersions versions;
+    private final Clock clock;
+    private final Counter verified;
+    private final Counter mismatches;
+
+    CacheVerifier(CacheSettings settings, TableVersions versions, Clock clock, MeterRegistry meters) {
+        this.rate = settings.verifyRate();
+        this.versions = versions;
+        this.clock = clock;
+        this.verified = Counter.builder("lendx_cache_verifications")
+                .description("Cache hits executed again to compare (LENDX_CACHE_VERIFY_RATE)").register(meters);
+        this.mismatches = Counter.builder("lendx_cache_verify_mismatches")
+                .description("Cache hits whose answer differed from a fresh execution while still valid")
+                .register(meters);
+    }
+
+    void maybeVerify(CachedAnswer hit, Supplier<reactor.core.publisher.Mono<ExecutionResult>> execute,
+                     Function<ExecutionResult, byte[]> render) {
+        if (rate <= 0 || ThreadLocalRandom.current().nextDouble() >= rate) {
+            return;
+        }
+        execute.get().subscribe(result -> {
+            if (!result.getErrors().isEmpty()) {
+                return;
+            }
+            byte[] fresh = render.apply(result);
+            // Valid still, after the fresh execution: nothing it read changed since the hit was computed.
+            if (!versions.stillValid(hit) || !clock.instant().isBefore(hit.expiresAt())) {
+                return;
+            }
+            verified.increment();
+            if (!Arrays.equals(fresh, hit.body())) {
+                mismatches.increment();
+                LOG.error("Response cache served a stale answer: a fresh execution of the same query differs "
+                        + "(cached {} bytes, etag {}; fresh {} bytes)", hit.body().length, hit.etag(), fresh.length);
+            }
+        }, failure -> LOG.debug("A cache verification could not run: {}", failure.getMessage()));
+    }
+}

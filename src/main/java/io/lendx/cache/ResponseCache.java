@@ -1,0 +1,217 @@
+package io.lendx.cache;
+
+import graphql.ExecutionResult;
+import io.lendx.graphql.Documents;
+import io.lendx.graphql.ResponseHints;
+import io.lendx.validation.Sha256;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The response cache: whole answers of queries, kept in memory until a table they read changes
+ * ({@link TableNotices}), until their {@code @cacheControl} max age, or until a value in them
+ * changes with the time ({@link ResponseHints}), whichever comes first. Answers with errors are
+ * never kept, PRIVATE ones only for the key that asked, and while the instance cannot hear
+ * change notices nothing is used or kept. Concurrent identical misses share one execution.
+ */
+@Singleton
+public class ResponseCache {
+
+    private final CacheSettings settings;
+    private final DocumentPolicies policies;
+    private final Documents documents;
+    private final TableVersions versions;
+    private final ResponseStore store;
+    private final TableNotices notices;
+    private final CacheVerifier verifier;
+    private final Clock clock;
+    private final Map<CacheKey, CompletableFuture<CachedAnswer>> inFlight = new ConcurrentHashMap<>();
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter bypasses;
+    private final MeterRegistry meters;
+
+    ResponseCache(CacheSettings settings, DocumentPolicies policies, Documents documents, TableVersions versions,
+                  ResponseStore store, TableNotices notices, CacheVerifier verifier, Clock clock, MeterRegistry meters) {
+        this.settings = settings;
+        this.policies = policies;
+        this.documents = documents;
+        this.versions = versions;
+        this.store = store;
+        this.notices = notices;
+        this.verifier = verifier;
+        this.clock = clock;
+        this.hits = requests(meters, "hit");
+        this.misses = requests(meters, "miss");
+        this.bypasses = requests(meters, "bypass");
+        this.meters = meters;
+    }
+
+    /**
+     * A request as the cache sees it.
+     *
+     * @param authorization the request's Authorization header: PRIVATE answers are kept per key
+     * @param fresh         the client asked for a fresh answer ({@code Cache-Control: no-cache})
+     */
+    public record Query(String document, @Nullable String operationName, Map<String, Object> variables,
+                        @Nullable String authorization, boolean fresh) {
+    }
+
+    /**
+     * Answers {@code query}, from memory or by {@code execute} (in {@code context}, the execution's
+     * GraphQL context), rendering kept answers with {@code render}.
+     */
+    public Mono<Answer> answer(Query query, Map<Object, Object> context, Supplier<Mono<ExecutionResult>> execute,
+                               Function<ExecutionResult, byte[]> render) {
+        long started = System.nanoTime();
+        if (documents.isMutation(query.document(), query.operationName())) {
+            bypasses.increment();
+            Mono<ExecutionResult> mutation = execute.get();
+            // The client's next read on this instance must see the write.
+            return (settings.enabled() ? mutation.flatMap(result -> notices.heardOwnWrites().thenReturn(result))
+                    : mutation).map(result -> Answer.executed(Answer.Outcome.BYPASS, result));
+        }
+        CachePolicy policy = policies.of(query.document(), query.operationName());
+        if (policy == null) {
+            bypasses.increment();
+            return execute.get().map(result -> Answer.executed(Answer.Outcome.BYPASS, result));
+        }
+        CacheKey key = new CacheKey(query.document(), query.operationName(), query.variables(),
+                policy.isPrivate() ? principal(query.authorization()) : null);
+        if (!settings.enabled() || !versions.listening()) {
+            bypasses.increment();
+            return execution(query, key, policy, context, execute, render, false).map(kept -> kept.as(Answer.Outcome.BYPASS));
+        }
+        if (!query.fresh()) {
+            CachedAnswer hit = lookup(key, query.authorization());
+            if (hit != null) {
+                hits.increment();
+                timeHit(query, started);
+                verifier.maybeVerify(hit, execute, render);
+                return Mono.just(answer(Answer.Outcome.HIT, hit));
+            }
+        }
+        misses.increment();
+        return coalesced(query, key, policy, context, execute, render);
+    }
+
+    @Nullable
+    private CachedAnswer lookup(CacheKey key, @Nullable String authorization) {
+        CachedAnswer answer = store.get(key);
+        if (answer == null && key.principal() == null) {
+            // The document's hints say PUBLIC, but a fetcher read the caller when it last ran.
+            answer = store.get(key.as(principal(authorization)));
+        }
+        return answer;
+    }
+
+    /** One execution for concurrent identical misses: the others wait for it and share a PUBLIC answer. */
+    private Mono<Answer> coalesced(Query query, CacheKey key, CachePolicy policy, Map<Object, Object> context,
+                                   Supplier<Mono<ExecutionResult>> execute, Function<ExecutionResult, byte[]> render) {
+        CompletableFuture<CachedAnswer> leader = new CompletableFuture<>();
+        CompletableFuture<CachedAnswer> running = inFlight.putIfAbsent(key, leader);
+        if (running != null) {
+            return Mono.fromFuture(running, true).map(shared -> answer(Answer.Outcome.HIT, shared))
+                    .switchIfEmpty(Mono.defer(() -> execution(query, key, policy, context, execute, render, true))
+                            .map(Kept::answer));
+        }
+        return execution(query, key, policy, context, execute, render, true)
+                .doOnNext(kept -> leader.complete(kept.shareable()))
+                .doFinally(signal -> {
+                    leader.complete(null);
+                    inFlight.remove(key, leader);
+                })
+                .map(Kept::answer);
+    }
+
+    /** Executes, renders a successful answer, and keeps it if {@code keep} and nothing it read changed meanwhile. */
+    private Mono<Kept> execution(Query query, CacheKey key, CachePolicy policy, Map<Object, Object> context,
+                                 Supplier<Mono<ExecutionResult>> execute, Function<ExecutionResult, byte[]> render,
+                                 boolean keep) {
+        return Mono.defer(() -> {
+            long before = versions.now();
+            ExecutionHints hints = new ExecutionHints();
+            context.put(ResponseHints.class, hints);
+            return execute.get().map(result -> {
+                if (!result.getErrors().isEmpty() || hints.changesWithTheTime()) {
+                    return new Kept(Answer.executed(Answer.Outcome.MISS, result), null);
+                }
+                CachePolicy answered = hints.dependsOnTheCaller() ? policy.privately() : policy;
+                Instant now = clock.instant();
+                Instant expires = now.plusSeconds(answered.maxAgeSeconds());
+                if (hints.firstChange() != null && hints.firstChange().isBefore(expires)) {
+                    expires = hints.firstChange();
+                }
+                byte[] body = render.apply(result);
+                CachedAnswer computed = new CachedAnswer(body, etag(body), answered, before, now, expires);
+                if (!expires.isAfter(now)) {
+                    return new Kept(new Answer(Answer.Outcome.MISS, null, body, computed.etag(), null,
+                            answered.isPrivate(), 0), null);
+                }
+                boolean stored = keep && versions.unchangedSince(before, answered.tables());
+                if (stored) {
+                    store.put(answered.isPrivate() && key.principal() == null ? key.as(principal(query.authorization())) : key,
+                            computed);
+                }
+                return new Kept(answer(Answer.Outcome.MISS, computed), stored && !answered.isPrivate() ? computed : null);
+            });
+        });
+    }
+
+    /** An execution's answer, and the kept PUBLIC answer that concurrent identical misses may share. */
+    private record Kept(Answer answer, @Nullable CachedAnswer shareable) {
+
+        Answer as(Answer.Outcome outcome) {
+            return new Answer(outcome, answer.result(), answer.body(), answer.etag(), answer.maxAgeSeconds(),
+                    answer.isPrivate(), answer.ageSeconds());
+        }
+    }
+
+    private Answer answer(Answer.Outcome outcome, CachedAnswer cached) {
+        Instant now = clock.instant();
+        int maxAge = (int) Duration.between(cached.storedAt(), cached.expiresAt()).toSeconds();
+        long age = Math.max(0, Duration.between(cached.storedAt(), now).toSeconds());
+        return new Answer(outcome, null, cached.body(), cached.etag(), maxAge, cached.policy().isPrivate(), age);
+    }
+
+    /** A digest of the API key, so that no key itself stays in memory; "" for anonymous callers. */
+    private static String principal(@Nullable String authorization) {
+        return authorization == null ? "" : Sha256.hex(authorization);
+    }
+
+    private static String etag(byte[] body) {
+        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(Sha256.of(body), 16)) + '"';
+    }
+
+    /** Counted with the executed requests (graphql_request_seconds), whose timer executions record. */
+    private void timeHit(Query query, long started) {
+        Timer.builder("graphql.request")
+                .description("GraphQL requests by operation, type and outcome")
+                .tag("operation", documents.operationName(query.document(), query.operationName()))
+                .tag("type", "query")
+                .tag("outcome", "success")
+                .register(meters)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    private static Counter requests(MeterRegistry meters, String result) {
+        return Counter.builder("lendx_cache_requests").tag("result", result)
+                .description("GraphQL requests by what the response cache did: hit, miss or bypass").register(meters);
+    }
+}

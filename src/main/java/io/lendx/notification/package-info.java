@@ -1,0 +1,2 @@
+/** PostgreSQL LISTEN/NOTIFY: one connection per instance, shared by the channels' listeners. */
+package io.lendx.notification;
