@@ -7,18 +7,25 @@
 #   BENCH_CONNECTIONS="1 16" BENCH_DURATION=5 BENCH_WARMUP=3 bench/run.sh   # a quick check
 #
 # What it does (see bench/README.md for what the numbers mean):
-#   1. installs what is missing (wrk, psql, pgbench, PostgreSQL 15 server: apt-get) and builds
-#      target/lendx-api-0.1.0.jar when it is missing;
+#   1. installs what is missing (wrk, psql, pgbench, PostgreSQL 15 server, and node for the mixed
+#      run's writer: apt-get) and builds target/lendx-api-0.1.0.jar when it is missing;
 #   2. starts a throw-away PostgreSQL 15 cluster on 127.0.0.1 (run as the `postgres` OS user,
 #      removed on exit), migrates it with the jar (`db migrate`) and loads bench/seed.sql
 #      (500 users, 100 pools, 5,000 applications, 2,000 loans, 1,000 token balances);
-#   3. starts the jar against it and, for each operation and each connection count, runs a
-#      wrk warm-up then a measured wrk run (bench/graphql.lua: any non-200 response or body
-#      with "errors" fails the bench), sampling the service's CPU time, allocated bytes,
-#      resident memory and the statements it ran (pg_stat_statements) around the measured run;
-#   4. captures the SQL of one request of each operation with its parameters (statement log)
-#      and replays it with pgbench, service idle, for the same connection counts;
-#   5. prints one Markdown table per operation and writes them to bench/results/latest.md.
+#   3. for each cache setting in BENCH_CACHE, (re)starts the jar against it with
+#      LENDX_CACHE_ENABLED=false or true, and:
+#   4. for each operation and each connection count, runs a wrk warm-up then a measured wrk run
+#      (bench/graphql.lua: any non-200 response or body with "errors" fails the bench),
+#      sampling the service's CPU time, allocated bytes, resident memory, the statements it ran
+#      (pg_stat_statements) and its response cache's hits around the measured run;
+#   5. in the first pass only, captures the SQL of one request of each operation with its
+#      parameters (statement log) and replays it with pgbench, service idle, for the same
+#      connection counts (the numbers do not depend on the cache: later passes show the same);
+#   6. for each rate in BENCH_MIXED, the mixed run: wrk on the overview at 64 connections while
+#      bench/writer.mjs runs the lending lifecycle (submitApplication, approveApplication,
+#      repayLoan) through /graphql at that many mutations per second;
+#   7. prints one Markdown table per operation and one of the mixed runs, and writes them to
+#      bench/results/latest.md.
 # Operations: overview = graphql/operations/marketplace/MarketplaceOverview.graphql {"first":20},
 # pools = graphql/operations/marketplace/PoolsFirstPage.graphql {"first":20},
 # loan = graphql/operations/loan/LoanWithParties.graphql {"address": <an ONGOING loan>}.
@@ -29,6 +36,10 @@
 #   BENCH_DURATION      seconds of each measured wrk run and each pgbench run (default 20)
 #   BENCH_WARMUP        seconds of wrk warm-up before each measured run (default 10; 0 = none)
 #   BENCH_OPERATIONS    which operations to run, in order (default "overview pools loan")
+#   BENCH_CACHE         the response cache settings to measure, in order, each in a service of
+#                       its own: "off" (LENDX_CACHE_ENABLED=false) and/or "on" (default "off on")
+#   BENCH_MIXED         mutations per second of the mixed runs, space-separated (default "1 10";
+#                       empty = no mixed run); each rate runs in every BENCH_CACHE pass
 #   BENCH_PORT          the service's HTTP port on 127.0.0.1 (default 8099)
 #   BENCH_PG_PORT       the throw-away PostgreSQL's port on 127.0.0.1 (default 5499)
 #   BENCH_PG_BIN        PostgreSQL server binaries (default /usr/lib/postgresql/15/bin)
@@ -41,8 +52,11 @@
 #                       in bench/README.md is enough, and forced GCs shrink the heap and RSS)
 #   JAVA_OPTS           the service's JVM options (default: bench/jvm.options without its #
 #                       comment lines if that file exists, else -Xmx512m)
+#   LENDX_ADMIN_API_KEY the service's bootstrap admin key, with which the mixed run issues its
+#                       writer's API keys (default: a fixed key of the bench's own)
 # Files: service log /tmp/lendx-bench.log (its tail is printed on failure), results
-# bench/results/latest.md. Exit status 0 only if every request of every run succeeded.
+# bench/results/latest.md. Exit status 0 only if every request of every run succeeded (the
+# writer's mutations included).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -53,6 +67,9 @@ CONNECTIONS=${BENCH_CONNECTIONS:-1 16 64}
 DURATION=${BENCH_DURATION:-20}
 WARMUP=${BENCH_WARMUP:-10}
 OPERATIONS=${BENCH_OPERATIONS:-overview pools loan}
+CACHE_MODES=${BENCH_CACHE:-off on}
+MIXED=${BENCH_MIXED-1 10}
+MIXED_CONNECTIONS=64
 PORT=${BENCH_PORT:-8099}
 PG_PORT=${BENCH_PG_PORT:-5499}
 PG_BIN=${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -63,8 +80,10 @@ SERVICE_LOG=/tmp/lendx-bench.log
 RESULTS_DIR=$BENCH_DIR/results
 URL=http://127.0.0.1:$PORT
 DB_URL=postgres://bench:bench@127.0.0.1:$PG_PORT/lendx
+ADMIN_KEY=${LENDX_ADMIN_API_KEY:-bench-admin-key-not-a-secret-0123456789}
 
 APP_PID=""
+WRITER_PID=""
 PG_DIR=""
 WORK=""
 SERVICE_LOG_WRITTEN=0
@@ -88,6 +107,17 @@ is_count "$PG_PORT" || fail "BENCH_PG_PORT: '$PG_PORT' is not a port"
 for operation in $OPERATIONS; do
     case $operation in overview | pools | loan) ;; *) fail "BENCH_OPERATIONS: unknown operation '$operation' (overview, pools, loan)" ;; esac
 done
+seen_modes=" "
+for mode in $CACHE_MODES; do
+    case $mode in on | off) ;; *) fail "BENCH_CACHE: unknown setting '$mode' (off, on)" ;; esac
+    [[ $seen_modes != *" $mode "* ]] || fail "BENCH_CACHE: '$mode' is listed twice"
+    seen_modes="$seen_modes$mode "
+done
+for rate in $MIXED; do
+    is_count "$rate" && [ "$rate" -ge 1 ] && [ "$rate" -le 1000 ] \
+        || fail "BENCH_MIXED: '$rate' is not a number of mutations per second (1 to 1000)"
+done
+[ "${#ADMIN_KEY}" -ge 32 ] || fail "LENDX_ADMIN_API_KEY must have at least 32 characters"
 [[ $ALLOC_METRIC =~ ^[a-zA-Z_:][a-zA-Z0-9_:]*$ ]] || fail "BENCH_ALLOC_METRIC: '$ALLOC_METRIC' is not a metric name"
 
 as_root() { [ "$(id -u)" = 0 ] || fail "$* needs root"; "$@"; }
@@ -100,15 +130,30 @@ as_pg() {
     fi
 }
 
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+# Stops the service (SIGTERM, then SIGKILL after 30 s) and waits until it has exited.
+stop_service() {
+    [ -n "$APP_PID" ] || return 0
+    if kill -0 "$APP_PID" 2>/dev/null; then
         kill "$APP_PID" 2>/dev/null || true
         for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
         kill -9 "$APP_PID" 2>/dev/null || true
-        wait "$APP_PID" 2>/dev/null || true
     fi
+    wait "$APP_PID" 2>/dev/null || true
+    APP_PID=""
+}
+# Stops the mixed run's writer, if one is running.
+stop_writer() {
+    [ -n "$WRITER_PID" ] || return 0
+    kill "$WRITER_PID" 2>/dev/null || true
+    wait "$WRITER_PID" 2>/dev/null || true
+    WRITER_PID=""
+}
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    stop_writer
+    stop_service
     if [ -n "$PG_DIR" ] && [ -d "$PG_DIR" ]; then
         if [ -f "$PG_DIR/data/postmaster.pid" ]; then
             as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -t 30 stop >/dev/null 2>&1 \
@@ -147,10 +192,13 @@ missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v curl >/dev/null || missing+=(curl)
 command -v perl >/dev/null || missing+=(perl)
+[ -z "${MIXED// /}" ] || command -v node >/dev/null || missing+=(nodejs)
 { [ -x "$PG_BIN/psql" ] || command -v psql >/dev/null; } || missing+=(postgresql-client-15)
 { [ -x "$PG_BIN/postgres" ] && [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pgbench" ]; } || missing+=(postgresql-15)
 [ "${#missing[@]}" -eq 0 ] || apt_install "${missing[@]}"
 [ -x "$PG_BIN/postgres" ] || fail "no PostgreSQL server in $PG_BIN (set BENCH_PG_BIN)"
+[ -z "${MIXED// /}" ] || node -e 'process.exit(typeof fetch === "function" ? 0 : 1)' 2>/dev/null \
+    || fail "BENCH_MIXED needs node 18 or later (bench/writer.mjs uses its fetch)"
 PSQL=$PG_BIN/psql; [ -x "$PSQL" ] || PSQL=$(command -v psql)
 PGBENCH=$PG_BIN/pgbench; [ -x "$PGBENCH" ] || PGBENCH=$(command -v pgbench)
 [ -f "$("$PG_BIN/pg_config" --pkglibdir 2>/dev/null || echo "$PG_BIN/../lib")/pg_stat_statements.so" ] \
@@ -245,19 +293,26 @@ echo "bench: data set loaded in $(( $(date +%s) - started )) s: $(pg_value "
 # ---------------------------------------------------------------------------------------------
 # 3. The service
 # ---------------------------------------------------------------------------------------------
-echo "bench: starting the service on $URL (JAVA_OPTS: $JAVA_OPTS)"
-DATABASE_URL=$DB_URL MICRONAUT_SERVER_PORT=$PORT \
-    LENDX_RATE_LIMIT_PER_ADDRESS=100000000 LENDX_RATE_LIMIT_PER_KEY=100000000 \
-    LENDX_EXPIRY_ENABLED=false LENDX_LOG_FORMAT=text \
-    java "${JAVA_ARGS[@]}" -jar "$JAR" >>"$SERVICE_LOG" 2>&1 &
-APP_PID=$!
-ready=0
-for _ in $(seq 1 240); do
-    kill -0 "$APP_PID" 2>/dev/null || fail "the service exited during start-up"
-    if curl -sf -o /dev/null "$URL/health/readiness"; then ready=1; break; fi
-    sleep 0.5
-done
-[ "$ready" = 1 ] || fail "the service was not ready within 120 s"
+# Starts the jar with the response cache on or off ($1) and waits until it is ready.
+start_service() {
+    local enabled=false ready=0
+    [ "$1" != on ] || enabled=true
+    ! port_in_use "$PORT" || fail "port $PORT is still in use before starting the service"
+    echo "bench: starting the service on $URL, cache $1 (LENDX_CACHE_ENABLED=$enabled; JAVA_OPTS: $JAVA_OPTS)"
+    echo "--- bench: service start, LENDX_CACHE_ENABLED=$enabled ---" >>"$SERVICE_LOG"
+    DATABASE_URL=$DB_URL MICRONAUT_SERVER_PORT=$PORT \
+        LENDX_RATE_LIMIT_PER_ADDRESS=100000000 LENDX_RATE_LIMIT_PER_KEY=100000000 \
+        LENDX_EXPIRY_ENABLED=false LENDX_LOG_FORMAT=text \
+        LENDX_CACHE_ENABLED=$enabled LENDX_ADMIN_API_KEY=$ADMIN_KEY \
+        java "${JAVA_ARGS[@]}" -jar "$JAR" >>"$SERVICE_LOG" 2>&1 &
+    APP_PID=$!
+    for _ in $(seq 1 240); do
+        kill -0 "$APP_PID" 2>/dev/null || fail "the service exited during start-up"
+        if curl -sf -o /dev/null "$URL/health/readiness"; then ready=1; break; fi
+        sleep 0.5
+    done
+    [ "$ready" = 1 ] || fail "the service was not ready within 120 s"
+}
 
 service_alive() { kill -0 "$APP_PID" 2>/dev/null || fail "the service exited (see its log below)"; }
 cpu_ticks() { sed 's/^.*) //' "/proc/$APP_PID/stat" | awk '{ print $12 + $13 }'; }  # utime + stime
@@ -277,11 +332,29 @@ allocated_bytes() {
         name == "jvm_gc_memory_allocated_bytes_total" && index($0, "jvm_memory_used_bytes{") == 1 && $0 ~ /id="[^"]*Eden[^"]*"/ { eden += $NF }
         END { if (found) printf "%.0f\n", sum + eden }' "$WORK/metrics.txt"
 }
-# From the last scrape: the requests of a GraphQL operation the service has completed
-# (graphql_request_seconds_count, all outcomes), or nothing when the metric is missing.
+# From the last scrape: the requests of the GraphQL operations named in $1 (space-separated;
+# "" = all operations) the service has completed (graphql_request_seconds_count, all outcomes,
+# cache hits included), or nothing when the metric is missing.
 served_requests() {
-    awk -v op="operation=\"$1\"" 'index($0, "graphql_request_seconds_count{") == 1 && index($0, op) { sum += $NF; found = 1 }
+    awk -v ops="$1" '
+        BEGIN { n = split(ops, names, " "); for (i = 1; i <= n; i++) wanted["operation=\"" names[i] "\""] = 1 }
+        index($0, "graphql_request_seconds_count{") == 1 {
+            label = match($0, /operation="[^"]*"/) ? substr($0, RSTART, RLENGTH) : ""
+            if (n == 0 || label in wanted) { sum += $NF; found = 1 }
+        }
         END { if (found) printf "%.0f\n", sum }' "$WORK/metrics.txt"
+}
+# From the last scrape: lendx_cache_requests_total for result $1 (hit, miss, bypass; "" = all
+# results), or nothing when the service has no response cache.
+cache_requests() {
+    awk -v result="$1" 'index($0, "lendx_cache_requests_total{") == 1 && (result == "" || index($0, "result=\"" result "\"")) { sum += $NF; found = 1 }
+        END { if (found) printf "%.0f\n", sum }' "$WORK/metrics.txt"
+}
+# From the last scrape: the value of the first series of metric $1 whose labels include $2
+# (e.g. 'quantile="0.5"'; "" = a series without labels), or nothing.
+metric_value() {
+    awk -v name="$1" -v label="$2" '
+        (label == "" && $1 == name) || (label != "" && index($0, name "{") == 1 && index($0, label)) { print $NF; exit }' "$WORK/metrics.txt"
 }
 # Waits (at most 30 s) until the service has finished the requests wrk left in flight: its
 # count of completed requests of the operation stays the same for a second.
@@ -315,12 +388,14 @@ request_body() {
         $q =~ s/([\x00-\x1f])/sprintf("\\u%04x", ord $1)/ge;
         print "{\"query\":\"$q\",\"variables\":$ARGV[1]}";' "$1" "$2"
 }
-# Sends one request; fails the bench unless it is a 200 without "errors".
+# Sends one request; fails the bench unless it is a 200 without "errors". It asks for a fresh
+# execution (Cache-Control: no-cache), so that its statements can be captured with the cache on.
 send_once() {
     local body status
     body=$(request_body "$1" "$2")
     status=$(curl -s -o "$WORK/response.json" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
         -H 'Accept: application/graphql-response+json, application/json' -H "X-Request-Id: bench-$3" \
+        -H 'Cache-Control: no-cache' \
         --data-binary "$body" "$URL/graphql") || fail "$3: the request failed (curl)"
     if [ "$status" != 200 ] || grep -q '"errors"' "$WORK/response.json"; then
         echo "bench: $3 answered HTTP $status: $(head -c 600 "$WORK/response.json")" >&2

@@ -121,23 +121,32 @@ public class ResponseCache {
         return answer;
     }
 
-    /** One execution for concurrent identical misses: the others wait for it and share a PUBLIC answer. */
+    /**
+     * One execution for concurrent identical misses: the others wait for it and share a PUBLIC
+     * answer if it is still valid when it comes. A client asking for a fresh answer joins none.
+     */
     private Mono<Answer> coalesced(Query query, CacheKey key, CachePolicy policy, Map<Object, Object> context,
                                    Supplier<Mono<ExecutionResult>> execute, Function<ExecutionResult, byte[]> render) {
         CompletableFuture<CachedAnswer> leader = new CompletableFuture<>();
-        CompletableFuture<CachedAnswer> running = inFlight.putIfAbsent(key, leader);
-        if (running != null) {
-            return Mono.fromFuture(running, true).map(shared -> answer(Answer.Outcome.HIT, shared))
+        CompletableFuture<CachedAnswer> running = query.fresh() ? inFlight.put(key, leader)
+                : inFlight.putIfAbsent(key, leader);
+        if (running != null && !query.fresh()) {
+            return Mono.fromFuture(running, true)
+                    .filter(versions::stillValid)
+                    .map(shared -> answer(Answer.Outcome.HIT, shared))
                     .switchIfEmpty(Mono.defer(() -> execution(query, key, policy, context, execute, render, true))
                             .map(Kept::answer));
         }
         return execution(query, key, policy, context, execute, render, true)
-                .doOnNext(kept -> leader.complete(kept.shareable()))
-                .doFinally(signal -> {
-                    leader.complete(null);
-                    inFlight.remove(key, leader);
-                })
+                .doOnNext(kept -> finish(key, leader, kept.shareable()))
+                .doFinally(signal -> finish(key, leader, null))
                 .map(Kept::answer);
+    }
+
+    /** Out of the in-flight map first: a request arriving after the answer must not join it. */
+    private void finish(CacheKey key, CompletableFuture<CachedAnswer> leader, @Nullable CachedAnswer shared) {
+        inFlight.remove(key, leader);
+        leader.complete(shared);
     }
 
     /** Executes, renders a successful answer, and keeps it if {@code keep} and nothing it read changed meanwhile. */

@@ -5,11 +5,13 @@ import io.lendx.support.CacheMeters;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.GraphQLHttp;
 import io.lendx.support.GraphQLHttp.Reply;
+import io.micronaut.data.r2dbc.operations.R2dbcOperations;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +25,9 @@ class SampleLoadingTest extends DatabaseTest {
     @Inject
     GraphQLHttp http;
     @Inject
-    SampleMarketplace sample;
+    R2dbcOperations operations;
+    @Inject
+    Clock clock;
     @Inject
     CacheMeters meters;
 
@@ -35,7 +39,8 @@ class SampleLoadingTest extends DatabaseTest {
         assertEquals(0, empty.graphql().<Integer>data("users.totalCount"));
         double notices = meters.invalidations("pools");
 
-        assertEquals(true, sample.load().block());
+        // The service's own loader, as start-up runs it when LENDX_SAMPLE_DATA_ENABLED is on.
+        assertEquals(true, new SampleMarketplace(operations, clock).load().block());
         meters.awaitInvalidation("pools", notices);
 
         Reply loaded = post();
