@@ -388,14 +388,16 @@ request_body() {
         $q =~ s/([\x00-\x1f])/sprintf("\\u%04x", ord $1)/ge;
         print "{\"query\":\"$q\",\"variables\":$ARGV[1]}";' "$1" "$2"
 }
-# Sends one request; fails the bench unless it is a 200 without "errors". It asks for a fresh
-# execution (Cache-Control: no-cache), so that its statements can be captured with the cache on.
-send_once() {
-    local body status
+# Sends one request (with the header $4, if given), answer in $WORK/response.json; fails the
+# bench unless it is a 200 without "errors". It asks for a fresh execution (Cache-Control:
+# no-cache), so that its statements can be captured with the cache on.
+send_once() { # operation-file variables name [header]
+    local body status extra=()
+    [ -z "${4:-}" ] || extra=(-H "$4")
     body=$(request_body "$1" "$2")
     status=$(curl -s -o "$WORK/response.json" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
         -H 'Accept: application/graphql-response+json, application/json' -H "X-Request-Id: bench-$3" \
-        -H 'Cache-Control: no-cache' \
+        -H 'Cache-Control: no-cache' ${extra[@]+"${extra[@]}"} \
         --data-binary "$body" "$URL/graphql") || fail "$3: the request failed (curl)"
     if [ "$status" != 200 ] || grep -q '"errors"' "$WORK/response.json"; then
         echo "bench: $3 answered HTTP $status: $(head -c 600 "$WORK/response.json")" >&2
@@ -460,6 +462,12 @@ threads_for() { if [ "$1" -lt 2 ]; then echo "$1"; else echo 2; fi; }
 result_field() { sed -n "s/.*[ ]$2=\([^ ]*\).*/\1/p" "$1"; }
 # a / b with the given decimals; "n/a" when an operand is missing or b is zero.
 ratio() { awk -v a="$1" -v b="$2" -v d="$3" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.*f\n", d, a / b }'; }
+# 100 a / b with one decimal, "n/a" as for ratio.
+percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.1f\n", 100 * a / b }'; }
+# after - before, or nothing when either is missing.
+delta() { if [ -n "$1" ] && [ -n "$2" ]; then echo $(($2 - $1)); fi; }
+# n empty Markdown cells: " | | ... |".
+empty_cells() { printf ' |%.0s' $(seq 1 "$1"); }
 
 FAILURES=()
 # Runs wrk; returns 1 (after printing why) when a response failed or wrk could not run.
@@ -486,61 +494,75 @@ LOAN_ADDRESS=$(pg_value "SELECT loan_address FROM loans WHERE state = 'ONGOING' 
                          AND application_address IS NOT NULL ORDER BY loan_address LIMIT 1")
 [ -n "$LOAN_ADDRESS" ] || fail "the data set has no ONGOING loan"
 
-mkdir -p "$RESULTS_DIR/sql"
-TABLES=$WORK/tables.md
-: >"$TABLES"
-HEADER="| connections | req/s | p50 ms | p99 ms | CPU ms/req | alloc KiB/req | SQL/req | RSS MiB | pgbench req/s |"
-ALIGN="|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-scrape
-[ -n "$(allocated_bytes)" ] || echo "bench: the service exposes no $ALLOC_METRIC metric: alloc KiB/req will be n/a"
-COUNT_SOURCE="the service's graphql_request_seconds_count"
-
-for operation in $OPERATIONS; do
-    case $operation in
-        overview) file=graphql/operations/marketplace/MarketplaceOverview.graphql; variables='{"first":20}' ;;
-        pools) file=graphql/operations/marketplace/PoolsFirstPage.graphql; variables='{"first":20}' ;;
-        loan) file=graphql/operations/loan/LoanWithParties.graphql; variables="{\"address\":\"$LOAN_ADDRESS\"}" ;;
+# Sets OP_FILE, OP_VARIABLES and OP_NAME (its GraphQL operation name) for an operation.
+operation_setup() {
+    case $1 in
+        overview) OP_FILE=graphql/operations/marketplace/MarketplaceOverview.graphql; OP_VARIABLES='{"first":20}' ;;
+        pools) OP_FILE=graphql/operations/marketplace/PoolsFirstPage.graphql; OP_VARIABLES='{"first":20}' ;;
+        loan) OP_FILE=graphql/operations/loan/LoanWithParties.graphql; OP_VARIABLES="{\"address\":\"$LOAN_ADDRESS\"}" ;;
     esac
-    [ -f "$file" ] || fail "$file is missing"
-    name=$(sed -n 's/^[[:space:]]*\(query\|mutation\)[[:space:]]\+\([_A-Za-z][_0-9A-Za-z]*\).*/\2/p' "$file" | head -n 1)
-    echo "bench: $operation ($file, variables $variables)"
-    send_once "$file" "$variables" "$operation-check"
-    response_kib=$(awk -v b="$(stat -c %s "$WORK/response.json")" 'BEGIN { printf "%.1f\n", b / 1024 }')
+    [ -f "$OP_FILE" ] || fail "$OP_FILE is missing"
+    OP_NAME=$(sed -n 's/^[[:space:]]*\(query\|mutation\)[[:space:]]\+\([_A-Za-z][_0-9A-Za-z]*\).*/\2/p' "$OP_FILE" | head -n 1)
+}
 
-    declare -A row=()
+declare -A ROWS=() RESPONSE_KIB=() STATEMENTS=() PGBENCH_CELLS=() PGBENCH_PASS=() MIXED_ROWS=() PEAK_MIB=()
+COUNT_SOURCE="the service's graphql_request_seconds_count"
+# Warns when the response cache counted another number of requests than the request timer: the
+# per-request costs would then be divided by too few or too many requests.
+check_counts() { # cache-requests served what
+    if [ -n "$1" ] && [ -n "$2" ] && [ "$1" != "$2" ]; then
+        echo "bench: warning: $3: lendx_cache_requests_total counted $1 requests, graphql_request_seconds_count $2" >&2
+    fi
+}
+
+# The wrk rows of operation $1 with the cache $2: ROWS["<operation> <cache> <connections>"].
+measure_operation() {
+    local operation=$1 cache=$2 c row_key out requests served cpu_ms alloc_kib rss_kib hits cached hit_pct
+    local alloc_before alloc_after served_before served_after sql_before sql_after cpu_before cpu_after
+    local hits_before hits_after cached_before cached_after
+    operation_setup "$operation"
+    echo "bench: $operation, cache $cache ($OP_FILE, variables $OP_VARIABLES)"
+    send_once "$OP_FILE" "$OP_VARIABLES" "$operation-check"
+    [ -n "${RESPONSE_KIB[$operation]+set}" ] \
+        || RESPONSE_KIB[$operation]=$(awk -v b="$(stat -c %s "$WORK/response.json")" 'BEGIN { printf "%.1f\n", b / 1024 }')
+
     for c in $CONNECTIONS; do
-        if [ "$WARMUP" -gt 0 ] && ! run_wrk "$ROOT/$file" "$variables" "$c" "$WARMUP" "$WORK/$operation-$c-warmup.out"; then
-            row[$c]="| $c | **warm-up failed** | | | | | | "
-            wait_idle "$name"
+        row_key="$operation $cache $c"
+        out=$WORK/$operation-$cache-$c.out
+        if [ "$WARMUP" -gt 0 ] && ! run_wrk "$ROOT/$OP_FILE" "$OP_VARIABLES" "$c" "$WARMUP" "$out.warmup"; then
+            ROWS[$row_key]="| $cache | $c | **warm-up failed** |$(empty_cells 6)"
+            wait_idle "$OP_NAME"
             continue
         fi
-        wait_idle "$name"
+        wait_idle "$OP_NAME"
         gc_flush
         scrape
         alloc_before=$(allocated_bytes)
-        served_before=$(served_requests "$name")
+        served_before=$(served_requests "$OP_NAME")
+        hits_before=$(cache_requests hit)
+        cached_before=$(cache_requests "")
         sql_before=$(sql_calls)
         cpu_before=$(cpu_ticks)
-        out=$WORK/$operation-$c.out
-        if ! run_wrk "$ROOT/$file" "$variables" "$c" "$DURATION" "$out"; then
-            row[$c]="| $c | **failed** | | | | | | "
-            wait_idle "$name"
+        if ! run_wrk "$ROOT/$OP_FILE" "$OP_VARIABLES" "$c" "$DURATION" "$out"; then
+            ROWS[$row_key]="| $cache | $c | **failed** |$(empty_cells 6)"
+            wait_idle "$OP_NAME"
             continue
         fi
         service_alive
         rss_kib=$(status_kib VmRSS)
-        wait_idle "$name" # the requests wrk left in flight are part of the work measured
+        wait_idle "$OP_NAME" # the requests wrk left in flight are part of the work measured
         cpu_after=$(cpu_ticks)
         sql_after=$(sql_calls)
         gc_flush
         scrape
         alloc_after=$(allocated_bytes)
-        served_after=$(served_requests "$name")
+        served_after=$(served_requests "$OP_NAME")
+        hits_after=$(cache_requests hit)
+        cached_after=$(cache_requests "")
 
         requests=$(result_field "$out" requests)
-        if [ -n "$served_before" ] && [ -n "$served_after" ]; then
-            served=$((served_after - served_before))
-        else
+        served=$(delta "$served_before" "$served_after")
+        if [ -z "$served" ]; then
             served=$requests
             COUNT_SOURCE="wrk's count of completed requests (the service has no graphql_request_seconds_count)"
         fi
@@ -549,15 +571,27 @@ for operation in $OPERATIONS; do
         if [ -n "$alloc_before" ] && [ -n "$alloc_after" ]; then
             alloc_kib=$(awk -v a="$alloc_before" -v b="$alloc_after" 'BEGIN { printf "%.0f\n", (b - a) / 1024 }')
         fi
-        row[$c]="| $c | $(ratio "$(result_field "$out" rps)" 1 0) | $(ratio "$(result_field "$out" p50_ms)" 1 2) | $(ratio "$(result_field "$out" p99_ms)" 1 2) | $(ratio "$cpu_ms" "$served" 2) | $(ratio "$alloc_kib" "$served" 0) | $(ratio "$((sql_after - sql_before))" "$served" 2) | $((rss_kib / 1024))"
-        echo "  $c connections: $requests requests completed in ${DURATION} s ($served served) ${row[$c]} |"
+        hits=$(delta "$hits_before" "$hits_after")
+        cached=$(delta "$cached_before" "$cached_after")
+        check_counts "$cached" "$served" "$operation, cache $cache, $c connections"
+        hit_pct=n/a
+        [ "$cache" != on ] || hit_pct=$(percent "$hits" "$cached")
+        ROWS[$row_key]="| $cache | $c | $(ratio "$(result_field "$out" rps)" 1 0) | $hit_pct | $(ratio "$(result_field "$out" p50_ms)" 1 2) | $(ratio "$(result_field "$out" p99_ms)" 1 2) | $(ratio "$cpu_ms" "$served" 2) | $(ratio "$alloc_kib" "$served" 0) | $(ratio "$((sql_after - sql_before))" "$served" 2) | $((rss_kib / 1024))"
+        echo "  $c connections: $requests requests completed in ${DURATION} s ($served served) ${ROWS[$row_key]} |"
     done
+}
 
+# Captures one request's statements of operation $1 (service with the cache $2) and replays
+# them with pgbench: PGBENCH_CELLS["<operation> <connections>"], STATEMENTS[<operation>].
+measure_pgbench() {
+    local operation=$1 cache=$2 c script tps
+    operation_setup "$operation"
     script=$WORK/$operation.sql
-    capture_sql "$ROOT/$file" "$variables" "$operation" "$script"
-    statements=$(grep -c ';$' "$script" || true)
+    capture_sql "$ROOT/$OP_FILE" "$OP_VARIABLES" "$operation" "$script"
+    STATEMENTS[$operation]=$(grep -c ';$' "$script" || true)
+    PGBENCH_PASS[$operation]=$cache
     cp "$script" "$RESULTS_DIR/sql/$operation.sql"
-    echo "  one request ran $statements statement(s) (bench/results/sql/$operation.sql); pgbench:"
+    echo "  one request ran ${STATEMENTS[$operation]} statement(s) (bench/results/sql/$operation.sql); pgbench:"
     for c in $CONNECTIONS; do
         tps=""
         if "$PGBENCH" -n -f "$script" -c "$c" -j "$(threads_for "$c")" -T "$DURATION" \
@@ -568,28 +602,192 @@ for operation in $OPERATIONS; do
             tail -n 20 "$WORK/$operation-$c.pgbench" >&2
             FAILURES+=("pgbench -c$c on the statements of $operation failed")
             echo "bench: FAILED: ${FAILURES[-1]}" >&2
-            row[$c]="${row[$c]} | **failed** |"
+            PGBENCH_CELLS["$operation $c"]="**failed**"
         else
-            row[$c]="${row[$c]} | $(ratio "$tps" 1 0) |"
-            echo "  $c connections: pgbench $(ratio "$tps" 1 0) req/s"
+            PGBENCH_CELLS["$operation $c"]=$(ratio "$tps" 1 0)
+            echo "  $c connections: pgbench ${PGBENCH_CELLS["$operation $c"]} req/s"
         fi
     done
+}
 
+# The mixed run's writer: a pool on the overview's page with room for many loans, its issuer,
+# a borrower who issues no pool, and an API key for each, issued with the admin key (keys live
+# in the database, so they outlive the restarts of the service).
+WRITER_OPERATIONS="SubmitApplication ApproveApplication RepayLoan"
+WRITER_POOL=""
+prepare_writer() {
+    [ -z "$WRITER_POOL" ] || return 0
+    read -r WRITER_POOL WRITER_ISSUER WRITER_PRINCIPAL WRITER_BALANCE <<<"$(pg_value "
+        SELECT pool_address || ' ' || issuer_address || ' ' || minimum_loan || ' ' || current_balance
+        FROM (SELECT * FROM pools ORDER BY created_at, pool_address LIMIT 20) AS first_page
+        ORDER BY current_balance / minimum_loan DESC, pool_address LIMIT 1")"
+    [ -n "$WRITER_BALANCE" ] || fail "the data set has no pool for the writer"
+    WRITER_BORROWER=$(pg_value "SELECT address FROM users WHERE address NOT IN (SELECT issuer_address FROM pools)
+                                ORDER BY address LIMIT 1")
+    [ -n "$WRITER_BORROWER" ] || fail "the data set has no user who issues no pool"
+    WRITER_ISSUER_KEY=$(issue_api_key "$WRITER_ISSUER")
+    WRITER_BORROWER_KEY=$(issue_api_key "$WRITER_BORROWER")
+    echo "bench: writer: pool $WRITER_POOL (issuer $WRITER_ISSUER, balance $WRITER_BALANCE)," \
+        "borrower $WRITER_BORROWER, principal $WRITER_PRINCIPAL"
+}
+# Prints a new API key of user $1, issued with the admin key; fails the bench if it cannot.
+issue_api_key() {
+    local key
+    send_once graphql/operations/auth/CreateApiKey.graphql "{\"input\":{\"userAddress\":\"$1\",\"expiresInDays\":1}}" \
+        writer-key "Authorization: Bearer $ADMIN_KEY"
+    key=$(sed -n 's/.*"apiKey":"\([^"]*\)".*/\1/p' "$WORK/response.json")
+    [ -n "$key" ] || fail "createApiKey for $1 answered no apiKey: $(head -c 300 "$WORK/response.json")"
+    echo "$key"
+}
+
+# The mixed run with the cache $1 and $2 mutations per second: the overview at
+# MIXED_CONNECTIONS connections (warm-up, then measured) while bench/writer.mjs runs the lending
+# lifecycle; MIXED_ROWS["<rate> <cache>"].
+mixed_run() {
+    local cache=$1 rate=$2 row_key="$2 $1" out writer_out measured=1 started ended
+    local cpu_before cpu_after served_before served_after writes_before writes_run writes_after
+    local hits_before hits_after cached_before cached_after notices_before notices_after
+    local served writes reads hit_pct cpu_ms write_rate notice_p50=n/a notice_p99=n/a
+    prepare_writer
+    operation_setup overview
+    out=$WORK/mixed-$cache-$rate.out
+    writer_out=$WORK/writer-$cache-$rate.out
+    echo "bench: mixed, cache $cache: $OP_NAME at $MIXED_CONNECTIONS connections, writer at $rate mutations/s"
+    WRITER_URL=$URL/graphql WRITER_RATE=$rate WRITER_POOL=$WRITER_POOL WRITER_PRINCIPAL=$WRITER_PRINCIPAL \
+        WRITER_BORROWER_KEY=$WRITER_BORROWER_KEY WRITER_ISSUER_KEY=$WRITER_ISSUER_KEY \
+        node "$BENCH_DIR/writer.mjs" >"$writer_out" 2>"$writer_out.err" &
+    WRITER_PID=$!
+    sleep 1
+    kill -0 "$WRITER_PID" 2>/dev/null || { cat "$writer_out.err" >&2; fail "bench/writer.mjs exited at start"; }
+
+    if [ "$WARMUP" -gt 0 ] && ! run_wrk "$ROOT/$OP_FILE" "$OP_VARIABLES" "$MIXED_CONNECTIONS" "$WARMUP" "$out.warmup"; then
+        MIXED_ROWS[$row_key]="| $cache | $rate | **warm-up failed** |$(empty_cells 7)"
+        measured=0
+    fi
+    if [ "$measured" = 1 ]; then
+        wait_idle "$OP_NAME"
+        scrape
+        started=$(date +%s.%N)
+        served_before=$(served_requests "")
+        writes_before=$(served_requests "$WRITER_OPERATIONS")
+        hits_before=$(cache_requests hit)
+        cached_before=$(cache_requests "")
+        notices_before=$(metric_value lendx_cache_notice_delay_seconds_count "")
+        cpu_before=$(cpu_ticks)
+        if ! run_wrk "$ROOT/$OP_FILE" "$OP_VARIABLES" "$MIXED_CONNECTIONS" "$DURATION" "$out"; then
+            MIXED_ROWS[$row_key]="| $cache | $rate | **failed** |$(empty_cells 7)"
+            measured=0
+        fi
+    fi
+    if [ "$measured" = 1 ]; then
+        scrape
+        ended=$(date +%s.%N)
+        writes_run=$(served_requests "$WRITER_OPERATIONS")
+        wait_idle "$OP_NAME" # the requests wrk left in flight are part of the work measured
+        cpu_after=$(cpu_ticks)
+        scrape
+        served_after=$(served_requests "")
+        writes_after=$(served_requests "$WRITER_OPERATIONS")
+        hits_after=$(cache_requests hit)
+        cached_after=$(cache_requests "")
+        notices_after=$(metric_value lendx_cache_notice_delay_seconds_count "")
+    else
+        wait_idle "$OP_NAME"
+    fi
+
+    stop_writer # SIGTERM: it waits for the mutations in flight and prints its counts
+    if ! grep -q '^WRITER_RESULT ' "$writer_out"; then
+        cat "$writer_out" "$writer_out.err" >&2
+        FAILURES+=("the writer (bench/writer.mjs, $rate mutations/s, cache $cache) did not report its counts")
+        echo "bench: FAILED: ${FAILURES[-1]}" >&2
+    elif [ "$(result_field "$writer_out" errors)" != 0 ]; then
+        head -n 3 "$writer_out.err" >&2
+        FAILURES+=("$(result_field "$writer_out" errors) of the writer's $(result_field "$writer_out" mutations) mutations failed ($rate mutations/s, cache $cache)")
+        echo "bench: FAILED: ${FAILURES[-1]}" >&2
+    fi
+    echo "  writer: $(sed -n 's/^WRITER_RESULT //p' "$writer_out")"
+    [ "$measured" = 1 ] || return 0
+
+    write_rate=$(awk -v n="$(delta "$writes_before" "$writes_run")" -v t0="$started" -v t1="$ended" \
+        'BEGIN { if (n == "" || t1 <= t0) print "n/a"; else printf "%.1f\n", n / (t1 - t0) }')
+    served=$(delta "$served_before" "$served_after")
+    [ -n "$served" ] || served=$(result_field "$out" requests)
+    writes=$(delta "$writes_before" "$writes_after")
+    check_counts "$(delta "$cached_before" "$cached_after")" "$served" "mixed, $rate mutations/s, cache $cache"
+    # Every mutation is a cache bypass: the hit share is of the overview's requests.
+    reads=""
+    [ -z "$cached_after" ] || [ -z "$writes" ] || reads=$(( $(delta "$cached_before" "$cached_after") - writes ))
+    hits=$(delta "$hits_before" "$hits_after")
+    hit_pct=n/a
+    [ "$cache" != on ] || hit_pct=$(percent "$hits" "$reads")
+    if [ "$cache" = on ] && awk -v a="$notices_before" -v b="$notices_after" 'BEGIN { exit !(b != "" && b - a > 0) }'; then
+        notice_p50=$(ratio "$(metric_value lendx_cache_notice_delay_seconds 'quantile="0.5"')" 0.001 2)
+        notice_p99=$(ratio "$(metric_value lendx_cache_notice_delay_seconds 'quantile="0.99"')" 0.001 2)
+    fi
+    cpu_ms=$(awk -v t="$((cpu_after - cpu_before))" -v hz="$CLK_TCK" 'BEGIN { print t * 1000 / hz }')
+    MIXED_ROWS[$row_key]="| $cache | $rate | $write_rate | $(ratio "$(result_field "$out" rps)" 1 0) | $hit_pct | $(ratio "$(result_field "$out" p50_ms)" 1 2) | $(ratio "$(result_field "$out" p99_ms)" 1 2) | $(ratio "$cpu_ms" "$served" 2) | $notice_p50 | $notice_p99 |"
+    echo "  $(result_field "$out" requests) overview requests completed in ${DURATION} s, $served requests served in all ($writes mutations) ${MIXED_ROWS[$row_key]}"
+}
+
+mkdir -p "$RESULTS_DIR/sql"
+for cache in $CACHE_MODES; do
+    start_service "$cache"
+    scrape
+    [ -n "$(allocated_bytes)" ] || echo "bench: the service exposes no $ALLOC_METRIC metric: alloc KiB/req will be n/a"
+    for operation in $OPERATIONS; do
+        measure_operation "$operation" "$cache"
+        [ -n "${STATEMENTS[$operation]+set}" ] || measure_pgbench "$operation" "$cache"
+    done
+    for rate in $MIXED; do
+        mixed_run "$cache" "$rate"
+    done
+    service_alive
+    PEAK_MIB[$cache]=$(( $(status_kib VmHWM) / 1024 ))
+    echo "bench: stopping the service (cache $cache)"
+    stop_service
+done
+
+TABLES=$WORK/tables.md
+: >"$TABLES"
+HEADER="| cache | connections | req/s | hit % | p50 ms | p99 ms | CPU ms/req | alloc KiB/req | SQL/req | RSS MiB | pgbench req/s |"
+ALIGN="|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for operation in $OPERATIONS; do
+    operation_setup "$operation"
     {
-        echo "### $operation: $name"
+        echo "### $operation: $OP_NAME"
         echo
-        echo "\`$file\`, variables \`$variables\`: response $response_kib KiB," \
-            "$statements SQL statement(s) in the pgbench script (bench/results/sql/$operation.sql)."
+        echo "\`$OP_FILE\`, variables \`$OP_VARIABLES\`: response ${RESPONSE_KIB[$operation]} KiB," \
+            "${STATEMENTS[$operation]} SQL statement(s) in the pgbench script (bench/results/sql/$operation.sql;" \
+            "pgbench ran once, in the cache ${PGBENCH_PASS[$operation]} pass, and its numbers are shown for every pass)."
         echo
         echo "$HEADER"
         echo "$ALIGN"
-        for c in $CONNECTIONS; do echo "${row[$c]}"; done
+        for cache in $CACHE_MODES; do
+            for c in $CONNECTIONS; do echo "${ROWS[$operation $cache $c]} | ${PGBENCH_CELLS[$operation $c]} |"; done
+        done
         echo
     } >>"$TABLES"
-    unset row
 done
+if [ -n "${MIXED// /}" ]; then
+    {
+        echo "### Mixed: overview at $MIXED_CONNECTIONS connections while bench/writer.mjs writes"
+        echo
+        echo "The writer runs submitApplication → approveApplication → repayLoan on pool $WRITER_POOL" \
+            "(principal $WRITER_PRINCIPAL), each mutation one tick of the rate asked. CPU ms/req is divided by" \
+            "every request served (the overview's and the mutations); hit % is of the overview's requests;" \
+            "notice p50/p99 are lendx_cache_notice_delay_seconds at the end of the run."
+        echo
+        echo "| cache | mutations/s asked | mutations/s | overview req/s | hit % | p50 ms | p99 ms | CPU ms/req | notice p50 ms | notice p99 ms |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        for rate in $MIXED; do
+            for cache in $CACHE_MODES; do echo "${MIXED_ROWS[$rate $cache]}"; done
+        done
+        echo
+    } >>"$TABLES"
+fi
 
-peak_mib=$(( $(status_kib VmHWM) / 1024 ))
+peaks=""
+for cache in $CACHE_MODES; do peaks="$peaks${peaks:+, }cache $cache ${PEAK_MIB[$cache]} MiB"; done
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -z "$(git status --porcelain -- src pom.xml graphql 2>/dev/null)" ] || commit="$commit + uncommitted changes"
 {
@@ -603,11 +801,13 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
         "$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)) shared by wrk, the service and PostgreSQL."
     echo "Data set bench/seed.sql: 500 users, 100 pools, 5,000 applications, 2,000 loans, 1,000 token balances." \
         "Each row: ${WARMUP} s wrk warm-up, then ${DURATION} s measured; wrk and pgbench threads = min(2, connections)."
+    echo "Cache passes, each in a service started for it: $CACHE_MODES (off = LENDX_CACHE_ENABLED=false, on = true);" \
+        "hit % = lendx_cache_requests_total{result=\"hit\"} over all results during the run."
     echo "Per-request costs are divided by $COUNT_SOURCE over the run; allocation comes from" \
         "\`$ALLOC_METRIC\`$([ "$GC_FLUSH" = 1 ] && echo " with a forced GC before and after each run")."
     echo
     cat "$TABLES"
-    echo "Service peak resident memory (VmHWM): $peak_mib MiB."
+    echo "Service peak resident memory (VmHWM): $peaks."
 } >"$RESULTS_DIR/latest.md"
 
 echo

@@ -41,7 +41,7 @@ public class ResponseCache {
     private final TableNotices notices;
     private final CacheVerifier verifier;
     private final Clock clock;
-    private final Map<CacheKey, CompletableFuture<CachedAnswer>> inFlight = new ConcurrentHashMap<>();
+    private final Map<CacheKey, Flight> inFlight = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter misses;
     private final Counter bypasses;
@@ -107,8 +107,7 @@ public class ResponseCache {
                 return Mono.just(answer(Answer.Outcome.HIT, hit));
             }
         }
-        misses.increment();
-        return coalesced(query, key, policy, context, execute, render);
+        return coalesced(query, key, policy, context, execute, render, started);
     }
 
     @Nullable
@@ -122,31 +121,46 @@ public class ResponseCache {
     }
 
     /**
-     * One execution for concurrent identical misses: the others wait for it and share a PUBLIC
-     * answer if it is still valid when it comes. A client asking for a fresh answer joins none.
+     * One execution for concurrent identical misses: a request joins an execution under way if
+     * none of its tables changed since that began (its answer is then as fresh as the request's
+     * own would be) and shares its PUBLIC answer, kept or not; otherwise it starts the execution
+     * that later requests join. A client asking for a fresh answer joins none.
      */
     private Mono<Answer> coalesced(Query query, CacheKey key, CachePolicy policy, Map<Object, Object> context,
-                                   Supplier<Mono<ExecutionResult>> execute, Function<ExecutionResult, byte[]> render) {
-        CompletableFuture<CachedAnswer> leader = new CompletableFuture<>();
-        CompletableFuture<CachedAnswer> running = query.fresh() ? inFlight.put(key, leader)
-                : inFlight.putIfAbsent(key, leader);
-        if (running != null && !query.fresh()) {
-            return Mono.fromFuture(running, true)
-                    .filter(versions::stillValid)
-                    .map(shared -> answer(Answer.Outcome.HIT, shared))
-                    .switchIfEmpty(Mono.defer(() -> execution(query, key, policy, context, execute, render, true))
-                            .map(Kept::answer));
+                                   Supplier<Mono<ExecutionResult>> execute, Function<ExecutionResult, byte[]> render,
+                                   long started) {
+        Flight mine = new Flight(versions.now(), new CompletableFuture<>());
+        Flight flight = query.fresh() ? mine : inFlight.compute(key, (same, running) -> running != null
+                && versions.unchangedSince(running.startedAt, policy.tables()) ? running : mine);
+        if (flight != mine) {
+            return Mono.fromFuture(flight.answer, true)
+                    .map(shared -> {
+                        hits.increment();
+                        timeHit(query, started);
+                        return answer(Answer.Outcome.HIT, shared);
+                    })
+                    .switchIfEmpty(Mono.defer(() -> {
+                        misses.increment();
+                        return execution(query, key, policy, context, execute, render, true);
+                    }).map(Kept::answer));
+        }
+        misses.increment();
+        if (query.fresh()) {
+            inFlight.put(key, mine);
         }
         return execution(query, key, policy, context, execute, render, true)
-                .doOnNext(kept -> finish(key, leader, kept.shareable()))
-                .doFinally(signal -> finish(key, leader, null))
+                .doOnNext(kept -> land(key, mine, kept.shareable()))
+                .doFinally(signal -> land(key, mine, null))
                 .map(Kept::answer);
     }
 
-    /** Out of the in-flight map first: a request arriving after the answer must not join it. */
-    private void finish(CacheKey key, CompletableFuture<CachedAnswer> leader, @Nullable CachedAnswer shared) {
-        inFlight.remove(key, leader);
-        leader.complete(shared);
+    /** An execution under way, which identical misses may join. */
+    private record Flight(long startedAt, CompletableFuture<CachedAnswer> answer) {
+    }
+
+    private void land(CacheKey key, Flight flight, @Nullable CachedAnswer shared) {
+        inFlight.remove(key, flight);
+        flight.answer.complete(shared);
     }
 
     /** Executes, renders a successful answer, and keeps it if {@code keep} and nothing it read changed meanwhile. */
@@ -178,12 +192,12 @@ public class ResponseCache {
                     store.put(answered.isPrivate() && key.principal() == null ? key.as(principal(query.authorization())) : key,
                             computed);
                 }
-                return new Kept(answer(Answer.Outcome.MISS, computed), stored && !answered.isPrivate() ? computed : null);
+                return new Kept(answer(Answer.Outcome.MISS, computed), answered.isPrivate() ? null : computed);
             });
         });
     }
 
-    /** An execution's answer, and the kept PUBLIC answer that concurrent identical misses may share. */
+    /** An execution's answer, and the PUBLIC answer that the identical misses which joined it may share. */
     private record Kept(Answer answer, @Nullable CachedAnswer shareable) {
 
         Answer as(Answer.Outcome outcome) {
