@@ -186,7 +186,7 @@ class CacheInvalidationTest extends DatabaseTest {
         primed(POOL, Map.of("address", pool));
         double notices = meters.invalidations("pools");
 
-        sql("UPDATE pools SET current_balance = 1234 WHERE pool_address = '" + pool + "'");
+        execute("UPDATE pools SET current_balance = 1234 WHERE pool_address = '" + pool + "'");
         meters.awaitInvalidation("pools", notices);
 
         assertEquals("1234.000000", post(POOL, Map.of("address", pool)).graphql().data("pool.currentBalance"));
@@ -208,11 +208,13 @@ class CacheInvalidationTest extends DatabaseTest {
         refused.graphql().singleError("CONFLICT", "INSUFFICIENT_POOL_BALANCE");
         try (Connection connection = TestDatabase.connect(database())) {
             connection.setAutoCommit(false);
-            execute(connection, "UPDATE pools SET current_balance = 1 WHERE pool_address = '" + pool + "'");
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("UPDATE pools SET current_balance = 1 WHERE pool_address = '" + pool + "'");
+            }
             connection.rollback();
         }
         // Notices arrive in commit order: once this later write's is heard, the others would have been.
-        sql("UPDATE users SET updated_at = updated_at WHERE address = '" + issuer.address() + "'");
+        execute("UPDATE users SET updated_at = updated_at WHERE address = '" + issuer.address() + "'");
         meters.awaitInvalidation("users", userNotices);
 
         Reply kept = post(POOL, Map.of("address", pool));
@@ -247,15 +249,4 @@ class CacheInvalidationTest extends DatabaseTest {
         return nodes.stream().map(node -> node.get("state")).toList();
     }
 
-    private void sql(String statement) throws SQLException {
-        try (Connection connection = TestDatabase.connect(database())) {
-            execute(connection, statement);
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 }

@@ -20,14 +20,12 @@ import org.junit.jupiter.api.Test;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -231,14 +229,14 @@ class ResponseCacheTest extends DatabaseTest {
         CompletableFuture<Reply> inFlight;
         try (Connection lock = TestDatabase.connect(database())) {
             lock.setAutoCommit(false);
-            execute(lock, "LOCK TABLE loans IN ACCESS EXCLUSIVE MODE");
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLE loans IN ACCESS EXCLUSIVE MODE");
+            }
             // The read has its pool (5000) and waits on the loans.
             inFlight = CompletableFuture.supplyAsync(() -> post(query, Map.of("address", pool), null));
             Eventually.within(Duration.ofSeconds(5), () -> count("SELECT count(*) FROM pg_locks"
                     + " WHERE NOT granted AND relation = 'loans'::regclass") > 0, "the read to wait on the loans");
-            try (Connection writer = TestDatabase.connect(database())) {
-                execute(writer, "UPDATE pools SET current_balance = 4000 WHERE pool_address = '" + pool + "'");
-            }
+            execute("UPDATE pools SET current_balance = 4000 WHERE pool_address = '" + pool + "'");
             meters.awaitInvalidation("pools", poolNotices);
             lock.commit();
         }
@@ -281,9 +279,7 @@ class ResponseCacheTest extends DatabaseTest {
                 + " WHERE query LIKE 'LISTEN %' AND datname = current_database()"));
         Eventually.within(Duration.ofSeconds(5),
                 () -> "BYPASS".equals(post(POOL, Map.of("address", pool), null).header("X-Cache")), "the bypass");
-        try (Connection writer = TestDatabase.connect(database())) {
-            execute(writer, "UPDATE pools SET current_balance = 4500 WHERE pool_address = '" + pool + "'");
-        }
+        execute("UPDATE pools SET current_balance = 4500 WHERE pool_address = '" + pool + "'");
         Reply whileDown = post(POOL, Map.of("address", pool), null);
 
         assertEquals("4500.000000", whileDown.graphql().data("pool.currentBalance"));
@@ -314,18 +310,8 @@ class ResponseCacheTest extends DatabaseTest {
         return HttpRequest.POST(GraphQLHttp.PATH, http.body(document, variables)).contentType(MediaType.APPLICATION_JSON);
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    @SuppressWarnings("unused")
-    private static String unique() {
-        return UUID.randomUUID().toString();
-    }
 }

@@ -2,7 +2,6 @@ package io.lendx.config;
 
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Fixtures;
-import io.lendx.support.TestDatabase;
 import io.lendx.pool.Pool;
 import io.lendx.user.User;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -11,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,11 +141,5 @@ class MigrationTest extends DatabaseTest {
                 application, io.lendx.loan.LoanState.ONGOING, java.time.Instant.parse("2027-01-01T00:00:00Z")));
         assertTrue(String.valueOf(refused.getMessage()).contains("duplicate key")
                 || String.valueOf(refused.getCause()).contains("duplicate key"), refused::toString);
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = TestDatabase.connect(database()); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -97,7 +98,7 @@ public class FrontendAccessTest extends DatabaseTest {
     }
 
     @Test
-    void aCrossOriginAnswerExposesTheRequestId() {
+    void aCrossOriginAnswerExposesTheRequestIdAndTheCacheHeaders() {
         MutableHttpRequest<String> request = HttpRequest.POST(GraphQLHttp.PATH, http.body("{ pools { totalCount } }",
                 Map.of())).contentType(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE)
                 .header("Origin", DEV_ORIGIN);
@@ -106,7 +107,9 @@ public class FrontendAccessTest extends DatabaseTest {
 
         assertEquals(200, reply.status(), reply::toString);
         assertEquals(DEV_ORIGIN, reply.header("Access-Control-Allow-Origin"));
-        assertTrue(reply.headers().getAll("Access-Control-Expose-Headers").contains("X-Request-Id"), reply::toString);
+        List<String> exposed = reply.headers().getAll("Access-Control-Expose-Headers").stream()
+                .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).toList();
+        assertTrue(exposed.containsAll(List.of("X-Request-Id", "X-Cache", "Age", "ETag")), reply::toString);
         assertTrue(reply.graphql().errors().isEmpty(), reply::toString);
     }
 

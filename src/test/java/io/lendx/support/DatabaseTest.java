@@ -58,6 +58,14 @@ public abstract class DatabaseTest implements TestPropertyProvider {
         });
     }
 
+    /** Runs a write over this class's database in a transaction of its own, as psql or an indexer would. */
+    protected void execute(String sql) throws SQLException {
+        try (Connection connection = TestDatabase.connect(database());
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     @FunctionalInterface
     private interface ResultReader<T> {
         T read(ResultSet result) throws SQLException;
