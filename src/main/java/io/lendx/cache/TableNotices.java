@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
 import java.time.Duration;
 import java.util.Map;
@@ -36,7 +37,7 @@ class TableNotices implements NotificationListener {
     private final ResponseStore store;
     private final R2dbcOperations database;
     private final Map<String, Counter> invalidations = new ConcurrentHashMap<>();
-    private final Map<String, Runnable> awaitedMarkers = new ConcurrentHashMap<>();
+    private final Map<String, Marker> awaitedMarkers = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Timer noticeDelay;
 
@@ -59,9 +60,10 @@ class TableNotices implements NotificationListener {
     @Override
     public void heard(String payload) {
         if (payload.startsWith(MARKER)) {
-            Runnable waiting = awaitedMarkers.remove(payload);
+            Marker waiting = awaitedMarkers.remove(payload);
             if (waiting != null) {
-                waiting.run();
+                noticeDelay.record(System.nanoTime() - waiting.sent(), TimeUnit.NANOSECONDS);
+                waiting.sink().success();
             }
             return;
         }
@@ -78,6 +80,13 @@ class TableNotices implements NotificationListener {
         versions.listening(listening);
         if (!listening) {
             store.clear();
+            // The markers will not come back; nothing is left for the mutations waiting on them to wait for.
+            awaitedMarkers.keySet().forEach(marker -> {
+                Marker waiting = awaitedMarkers.remove(marker);
+                if (waiting != null) {
+                    waiting.sink().success();
+                }
+            });
             LOG.warn("Response cache bypassed and emptied until change notices are heard again");
         }
     }
@@ -90,10 +99,7 @@ class TableNotices implements NotificationListener {
         String marker = MARKER + UUID.randomUUID();
         long sent = System.nanoTime();
         Mono<Void> heard = Mono.create(sink -> {
-            awaitedMarkers.put(marker, () -> {
-                noticeDelay.record(System.nanoTime() - sent, TimeUnit.NANOSECONDS);
-                sink.success();
-            });
+            awaitedMarkers.put(marker, new Marker(sent, sink));
             sink.onDispose(() -> awaitedMarkers.remove(marker));
         });
         Mono<Void> send = Flux.from(database.withConnection(connection -> Flux.from(connection
@@ -108,6 +114,10 @@ class TableNotices implements NotificationListener {
                     store.clear();
                     return Mono.empty();
                 });
+    }
+
+    /** A mutation waiting to hear its marker back, and since when. */
+    private record Marker(long sent, MonoSink<Void> sink) {
     }
 
     private Counter invalidations(String table) {
