@@ -31,6 +31,7 @@ import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -171,7 +172,7 @@ public class GraphQLHttpController {
     /** {@code Cache-Control: no-cache} from the client: answer from a fresh execution. */
     private static boolean asksForFreshAnswer(HttpRequest<?> request) {
         String cacheControl = request.getHeaders().get(HttpHeaders.CACHE_CONTROL);
-        return cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
+        return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache");
     }
 
     /**
