@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The proof in production ({@code LENDX_CACHE_VERIFY_RATE}): that share of hits is executed
  * again in the background and its bytes compared with the cached ones. A difference while the
- * cached answer is still valid (no change of its tables heard, not expired) is a stale answer
+ * cached answer is still valid (no change of its tables heard, even once the notices of every write
+ * committed before the fresh execution ended are in, and not expired) is a stale answer
  * the cache served: it is logged and counted.
  */
 @Singleton
@@ -26,13 +27,16 @@ class CacheVerifier {
 
     private final double rate;
     private final TableVersions versions;
+    private final TableNotices notices;
     private final Clock clock;
     private final Counter verified;
     private final Counter mismatches;
 
-    CacheVerifier(CacheSettings settings, TableVersions versions, Clock clock, MeterRegistry meters) {
+    CacheVerifier(CacheSettings settings, TableVersions versions, TableNotices notices, Clock clock,
+                  MeterRegistry meters) {
         this.rate = settings.verifyRate();
         this.versions = versions;
+        this.notices = notices;
         this.clock = clock;
         this.verified = Counter.builder("lendx_cache_verifications")
                 .description("Cache hits executed again to compare (LENDX_CACHE_VERIFY_RATE)").register(meters);
@@ -46,12 +50,14 @@ class CacheVerifier {
         if (rate <= 0 || ThreadLocalRandom.current().nextDouble() >= rate) {
             return;
         }
-        execute.get().subscribe(result -> {
+        // The fresh execution may read a write whose notice is still on its way: compare once every
+        // notice committed before it ended has been heard, so only a change nobody announced counts.
+        execute.get().flatMap(result -> notices.heardOwnWrites().thenReturn(result)).subscribe(result -> {
             if (!result.getErrors().isEmpty()) {
                 return;
             }
             byte[] fresh = render.apply(result);
-            // Valid still, after the fresh execution: nothing it read changed since the hit was computed.
+            // Valid still: no change of what it read has been heard since the hit was computed.
             if (!versions.stillValid(hit) || !clock.instant().isBefore(hit.expiresAt())) {
                 return;
             }

@@ -110,6 +110,15 @@ public class ResponseCache {
         return coalesced(query, key, policy, context, execute, render, started);
     }
 
+    /**
+     * Completes once this instance has applied every change notice of the writes committed before
+     * the call: for a write made outside a mutation (a job, a test's fixture) that must show in
+     * this instance's next answer.
+     */
+    public Mono<Void> heardCommittedWrites() {
+        return notices.heardOwnWrites();
+    }
+
     @Nullable
     private CachedAnswer lookup(CacheKey key, @Nullable String authorization) {
         CachedAnswer answer = store.get(key);

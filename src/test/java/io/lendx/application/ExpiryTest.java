@@ -1,5 +1,6 @@
 package io.lendx.application;
 
+import io.lendx.cache.ResponseCache;
 import io.lendx.support.Actors;
 import io.lendx.support.Actors.Actor;
 import io.lendx.support.DatabaseTest;
@@ -34,10 +35,12 @@ class ExpiryTest extends DatabaseTest {
     MutableClock clock;
     @Inject
     ApplicationService applicationService;
+    @Inject
+    ResponseCache cache;
 
     @Test
     void onlyPendingApplicationsPastTheirDissolutionDateExpire() {
-        applicationService.expirePending().block();
+        expire();
         Actor issuer = actors.register();
         Actor borrower = actors.register();
         String pool = actors.pool(issuer, "10000");
@@ -52,7 +55,7 @@ class ExpiryTest extends DatabaseTest {
 
         clock.advance(Duration.ofDays(2));
         Instant expiredAt = clock.instant();
-        assertEquals(1L, applicationService.expirePending().block());
+        assertEquals(1L, expire());
 
         GraphQLResponse expired = application(soon);
         assertEquals("EXPIRED", expired.data("application.state"));
@@ -65,30 +68,30 @@ class ExpiryTest extends DatabaseTest {
         assertEquals(decidedAt, Instant.parse(application(rejected).data("application.updatedAt")));
         assertEquals("9500.000000", currentBalance(pool));
 
-        assertEquals(0L, applicationService.expirePending().block());
+        assertEquals(0L, expire());
         assertEquals("PENDING", application(later).data("application.state"));
     }
 
     @Test
     void anApplicationExpiresAtExactlyItsDissolutionDate() {
-        applicationService.expirePending().block();
+        expire();
         Actor issuer = actors.register();
         Actor borrower = actors.register();
         String pool = actors.pool(issuer, "10000");
         String application = submit(borrower, pool, "500", Duration.ofHours(1));
 
         clock.advance(Duration.ofHours(1).minusNanos(1000));
-        assertEquals(0L, applicationService.expirePending().block());
+        assertEquals(0L, expire());
         assertEquals("PENDING", application(application).data("application.state"));
 
         clock.advance(Duration.ofNanos(1000));
-        assertEquals(1L, applicationService.expirePending().block());
+        assertEquals(1L, expire());
         assertEquals("EXPIRED", application(application).data("application.state"));
     }
 
     @Test
     void anApplicationPastItsDissolutionDateCannotBeApprovedEvenBeforeTheJobRan() {
-        applicationService.expirePending().block();
+        expire();
         Actor issuer = actors.register();
         Actor borrower = actors.register();
         String pool = actors.pool(issuer, "10000");
@@ -104,7 +107,7 @@ class ExpiryTest extends DatabaseTest {
         assertEquals("10000.000000", currentBalance(pool));
         assertEquals(0, (int) graphql.operation("pool/GetPool", Map.of("address", pool)).data("pool.loans.totalCount"));
 
-        assertEquals(1L, applicationService.expirePending().block());
+        assertEquals(1L, expire());
         assertEquals("EXPIRED", application(application).data("application.state"));
         Map<String, Object> afterExpiry = graphql.mutation("loan/ApproveApplication",
                 input("applicationAddress", application), issuer.apiKey()).singleError("CONFLICT");
@@ -118,7 +121,7 @@ class ExpiryTest extends DatabaseTest {
 
     @Test
     void anApplicationCanBeApprovedUntilJustBeforeItsDissolutionDate() {
-        applicationService.expirePending().block();
+        expire();
         Actor issuer = actors.register();
         Actor borrower = actors.register();
         String pool = actors.pool(issuer, "10000");
@@ -130,7 +133,7 @@ class ExpiryTest extends DatabaseTest {
         assertEquals("APPROVED", application(application).data("application.state"));
         assertEquals("7500.000000", currentBalance(pool));
         clock.advance(Duration.ofDays(1));
-        applicationService.expirePending().block();
+        expire();
         assertEquals("APPROVED", application(application).data("application.state"));
     }
 
@@ -148,4 +151,10 @@ class ExpiryTest extends DatabaseTest {
         return graphql.operation("pool/GetPool", Map.of("address", pool)).data("pool.currentBalance");
     }
 
+
+    /** Runs the expiry job, and waits until this instance's response cache has heard what it changed. */
+    private Long expire() {
+        return applicationService.expirePending()
+                .flatMap(expired -> cache.heardCommittedWrites().thenReturn(expired)).block();
+    }
 }

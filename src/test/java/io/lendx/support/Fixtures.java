@@ -6,6 +6,7 @@ import io.lendx.application.LoanApplication;
 import io.lendx.balance.MptBalance;
 import io.lendx.balance.MptBalanceId;
 import io.lendx.balance.MptBalanceRepository;
+import io.lendx.cache.ResponseCache;
 import io.lendx.loan.Loan;
 import io.lendx.loan.LoanRepository;
 import io.lendx.loan.LoanState;
@@ -15,6 +16,8 @@ import io.lendx.user.User;
 import io.lendx.user.UserRepository;
 import io.lendx.validation.XrplAddress;
 import jakarta.inject.Singleton;
+
+import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -42,9 +45,11 @@ public class Fixtures {
     private final ApplicationRepository applications;
     private final LoanRepository loans;
     private final MptBalanceRepository balances;
+    private final ResponseCache cache;
 
     public Fixtures(UserRepository users, PoolRepository pools, ApplicationRepository applications,
-                    LoanRepository loans, MptBalanceRepository balances) {
+                    LoanRepository loans, MptBalanceRepository balances, ResponseCache cache) {
+        this.cache = cache;
         this.users = users;
         this.pools = pools;
         this.applications = applications;
@@ -70,7 +75,7 @@ public class Fixtures {
 
     public User user(String did) {
         Instant at = nextInstant();
-        return users.save(new User(newAddress(), did, at, at)).block();
+        return settled(users.save(new User(newAddress(), did, at, at)));
     }
 
     public Pool pool(User issuer) {
@@ -79,15 +84,14 @@ public class Fixtures {
 
     public Pool pool(User issuer, BigDecimal total, BigDecimal interestRate) {
         Instant at = nextInstant();
-        return pools.save(new Pool(newObjectId(), issuer.address(), total, total, NONE,
-                new BigDecimal("100.000000"), 30, interestRate, null, at, at)).block();
+        return settled(pools.save(new Pool(newObjectId(), issuer.address(), total, total, NONE,
+                new BigDecimal("100.000000"), 30, interestRate, null, at, at)));
     }
 
     public LoanApplication application(User borrower, Pool pool, ApplicationState state) {
         Instant at = nextInstant();
-        return applications.save(new LoanApplication(newObjectId(), borrower.address(), pool.address(), state,
-                new BigDecimal("1000.000000"), NONE, at, at.plus(Duration.ofDays(30)), null, at, at))
-                .block();
+        return settled(applications.save(new LoanApplication(newObjectId(), borrower.address(), pool.address(), state,
+                new BigDecimal("1000.000000"), NONE, at, at.plus(Duration.ofDays(30)), null, at, at)));
     }
 
     public Loan loan(Pool pool, User borrower, LoanState state, Instant endDate) {
@@ -96,14 +100,21 @@ public class Fixtures {
 
     public Loan loan(Pool pool, User borrower, LoanApplication application, LoanState state, Instant endDate) {
         Instant at = nextInstant();
-        return loans.save(new Loan(newObjectId(), pool.address(), borrower.address(), pool.issuerAddress(),
+        return settled(loans.save(new Loan(newObjectId(), pool.address(), borrower.address(), pool.issuerAddress(),
                 application == null ? null : application.address(), new BigDecimal("1000.000000"),
-                new BigDecimal("4.109589"), endDate.minus(Duration.ofDays(30)), endDate, state, null, at, at))
-                .block();
+                new BigDecimal("4.109589"), endDate.minus(Duration.ofDays(30)), endDate, state, null, at, at)));
     }
 
     public MptBalance balance(User holder, String mptId, BigDecimal amount, Instant syncedAt) {
-        return balances.save(new MptBalance(new MptBalanceId(holder.address(), mptId), amount, syncedAt)).block();
+        return settled(balances.save(new MptBalance(new MptBalanceId(holder.address(), mptId), amount, syncedAt)));
+    }
+
+    /**
+     * Written, and its change notices applied to the response cache: a test's next read shows the
+     * row, as a client's does after its own mutation.
+     */
+    private <T> T settled(Mono<T> write) {
+        return write.flatMap(saved -> cache.heardCommittedWrites().thenReturn(saved)).block();
     }
 
     private Instant nextInstant() {
