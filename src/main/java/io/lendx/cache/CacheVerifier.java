@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -45,7 +46,7 @@ class CacheVerifier {
                 .register(meters);
     }
 
-    void maybeVerify(CachedAnswer hit, Supplier<reactor.core.publisher.Mono<ExecutionResult>> execute,
+    void maybeVerify(CachedAnswer hit, Supplier<Mono<ExecutionResult>> execute,
                      Function<ExecutionResult, byte[]> render) {
         if (rate <= 0 || ThreadLocalRandom.current().nextDouble() >= rate) {
             return;
