@@ -36,8 +36,11 @@
 #   BENCH_DURATION      seconds of each measured wrk run and each pgbench run (default 20)
 #   BENCH_WARMUP        seconds of wrk warm-up before each measured run (default 10; 0 = none)
 #   BENCH_OPERATIONS    which operations to run, in order (default "overview pools loan")
-#   BENCH_CACHE         the response cache settings to measure, in order, each in a service of
-#                       its own: "off" (LENDX_CACHE_ENABLED=false) and/or "on" (default "off on")
+#   BENCH_CACHE         the passes to measure, in order, each in a service of its own: "off"
+#                       (LENDX_CACHE_ENABLED=false), "on" (default "off on"), and "before": the
+#                       jar BENCH_BASELINE_JAR, e.g. a build of main from before a change, so that
+#                       both builds are measured in one run on one data set
+#   BENCH_BASELINE_JAR  the jar of the "before" pass (needed only when BENCH_CACHE lists it)
 #   BENCH_MIXED         mutations per second of the mixed runs, space-separated (default "1 10";
 #                       empty = no mixed run); each rate runs in every BENCH_CACHE pass
 #   BENCH_PORT          the service's HTTP port on 127.0.0.1 (default 8099)
@@ -109,7 +112,9 @@ for operation in $OPERATIONS; do
 done
 seen_modes=" "
 for mode in $CACHE_MODES; do
-    case $mode in on | off) ;; *) fail "BENCH_CACHE: unknown setting '$mode' (off, on)" ;; esac
+    case $mode in on | off) ;; before) [ -f "${BENCH_BASELINE_JAR:-}" ] \
+        || fail "BENCH_CACHE lists 'before': set BENCH_BASELINE_JAR to an existing jar" ;;
+        *) fail "BENCH_CACHE: unknown setting '$mode' (before, off, on)" ;; esac
     [[ $seen_modes != *" $mode "* ]] || fail "BENCH_CACHE: '$mode' is listed twice"
     seen_modes="$seen_modes$mode "
 done
@@ -295,16 +300,17 @@ echo "bench: data set loaded in $(( $(date +%s) - started )) s: $(pg_value "
 # ---------------------------------------------------------------------------------------------
 # Starts the jar with the response cache on or off ($1) and waits until it is ready.
 start_service() {
-    local enabled=false ready=0
+    local enabled=false ready=0 jar=$JAR
     [ "$1" != on ] || enabled=true
+    [ "$1" != before ] || jar=$BENCH_BASELINE_JAR
     ! port_in_use "$PORT" || fail "port $PORT is still in use before starting the service"
-    echo "bench: starting the service on $URL, cache $1 (LENDX_CACHE_ENABLED=$enabled; JAVA_OPTS: $JAVA_OPTS)"
+    echo "bench: starting the service on $URL, pass $1 ($jar, LENDX_CACHE_ENABLED=$enabled; JAVA_OPTS: $JAVA_OPTS)"
     echo "--- bench: service start, LENDX_CACHE_ENABLED=$enabled ---" >>"$SERVICE_LOG"
     DATABASE_URL=$DB_URL MICRONAUT_SERVER_PORT=$PORT \
         LENDX_RATE_LIMIT_PER_ADDRESS=100000000 LENDX_RATE_LIMIT_PER_KEY=100000000 \
         LENDX_EXPIRY_ENABLED=false LENDX_LOG_FORMAT=text \
         LENDX_CACHE_ENABLED=$enabled LENDX_ADMIN_API_KEY=$ADMIN_KEY \
-        java "${JAVA_ARGS[@]}" -jar "$JAR" >>"$SERVICE_LOG" 2>&1 &
+        java "${JAVA_ARGS[@]}" -jar "$jar" >>"$SERVICE_LOG" 2>&1 &
     APP_PID=$!
     for _ in $(seq 1 240); do
         kill -0 "$APP_PID" 2>/dev/null || fail "the service exited during start-up"
@@ -801,7 +807,8 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
         "$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)) shared by wrk, the service and PostgreSQL."
     echo "Data set bench/seed.sql: 500 users, 100 pools, 5,000 applications, 2,000 loans, 1,000 token balances." \
         "Each row: ${WARMUP} s wrk warm-up, then ${DURATION} s measured; wrk and pgbench threads = min(2, connections)."
-    echo "Cache passes, each in a service started for it: $CACHE_MODES (off = LENDX_CACHE_ENABLED=false, on = true);" \
+    echo "Passes, each in a service started for it: $CACHE_MODES (off = LENDX_CACHE_ENABLED=false, on = true$(
+        [[ " $CACHE_MODES " != *" before "* ]] || echo ", before = \`$BENCH_BASELINE_JAR\` built $(date -u -r "$BENCH_BASELINE_JAR" '+%Y-%m-%d %H:%M UTC')"));" \
         "hit % = lendx_cache_requests_total{result=\"hit\"} over all results during the run."
     echo "Per-request costs are divided by $COUNT_SOURCE over the run; allocation comes from" \
         "\`$ALLOC_METRIC\`$([ "$GC_FLUSH" = 1 ] && echo " with a forced GC before and after each run")."

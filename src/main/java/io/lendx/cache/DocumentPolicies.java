@@ -11,8 +11,6 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLAppliedDirectiveArgument;
 import graphql.schema.GraphQLCompositeType;
@@ -22,6 +20,7 @@ import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import io.lendx.graphql.Documents;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -51,24 +50,26 @@ public class DocumentPolicies {
     private static final Optional<CachePolicy> UNCACHEABLE = Optional.empty();
 
     private final GraphQLSchema schema;
-    private final Cache<String, Map<String, Optional<CachePolicy>>> documents = Caffeine.newBuilder()
+    private final Documents documents;
+    private final Cache<String, Map<String, Optional<CachePolicy>>> policies = Caffeine.newBuilder()
             .maximumWeight(MAX_CACHED_CHARACTERS)
             .weigher((String text, Map<String, Optional<CachePolicy>> policies) -> text.length())
             .build();
 
     @Inject
-    public DocumentPolicies(GraphQL graphQL) {
-        this(graphQL.getGraphQLSchema());
+    public DocumentPolicies(GraphQL graphQL, Documents documents) {
+        this(graphQL.getGraphQLSchema(), documents);
     }
 
-    DocumentPolicies(GraphQLSchema schema) {
+    DocumentPolicies(GraphQLSchema schema, Documents documents) {
         this.schema = schema;
+        this.documents = documents;
     }
 
     /** The policy of the query operation to run; null when its answer must not be reused (or it is no query). */
     @Nullable
     public CachePolicy of(String query, @Nullable String operationName) {
-        return documents.get(query, text -> new ConcurrentHashMap<>())
+        return policies.get(query, text -> new ConcurrentHashMap<>())
                 .computeIfAbsent(operationName == null ? NO_OPERATION_NAME : operationName,
                         name -> Optional.ofNullable(compute(query, operationName)))
                 .orElse(null);
@@ -76,13 +77,8 @@ public class DocumentPolicies {
 
     @Nullable
     CachePolicy compute(String query, @Nullable String operationName) {
-        Document document;
-        try {
-            document = Parser.parse(query);
-        } catch (InvalidSyntaxException e) {
-            return null;
-        }
-        OperationDefinition operation = operation(document, operationName);
+        Document document = documents.parsed(query);
+        OperationDefinition operation = document == null ? null : operation(document, operationName);
         if (operation == null || operation.getOperation() != OperationDefinition.Operation.QUERY) {
             return null;
         }

@@ -75,17 +75,18 @@ public class ResponseCache {
 
     /**
      * Answers {@code query}, from memory or by {@code execute} (in {@code context}, the execution's
-     * GraphQL context), rendering kept answers with {@code render}.
+     * GraphQL context), rendering kept answers with {@code render}. A {@code mutation} (or
+     * subscription) is only executed, and answers once its instance has heard its writes.
      */
-    public Mono<Answer> answer(Query query, Map<Object, Object> context, Supplier<Mono<ExecutionResult>> execute,
-                               Function<ExecutionResult, byte[]> render) {
+    public Mono<Answer> answer(Query query, Map<Object, Object> context, boolean mutation,
+                               Supplier<Mono<ExecutionResult>> execute, Function<ExecutionResult, byte[]> render) {
         long started = System.nanoTime();
-        if (documents.isMutation(query.document(), query.operationName())) {
+        if (mutation) {
             bypasses.increment();
-            Mono<ExecutionResult> mutation = execute.get();
+            Mono<ExecutionResult> written = execute.get();
             // The client's next read on this instance must see the write.
-            return (settings.enabled() ? mutation.flatMap(result -> notices.heardOwnWrites().thenReturn(result))
-                    : mutation).map(result -> Answer.executed(Answer.Outcome.BYPASS, result));
+            return (settings.enabled() ? written.flatMap(result -> notices.heardOwnWrites().thenReturn(result))
+                    : written).map(result -> Answer.executed(Answer.Outcome.BYPASS, result));
         }
         CachePolicy policy = policies.of(query.document(), query.operationName());
         if (policy == null) {
@@ -102,7 +103,7 @@ public class ResponseCache {
             CachedAnswer hit = lookup(key, query.authorization());
             if (hit != null) {
                 hits.increment();
-                timeHit(query, started);
+                hit.served().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 verifier.maybeVerify(hit, execute, render);
                 return Mono.just(answer(Answer.Outcome.HIT, hit));
             }
@@ -145,7 +146,7 @@ public class ResponseCache {
             return Mono.fromFuture(flight.answer, true)
                     .map(shared -> {
                         hits.increment();
-                        timeHit(query, started);
+                        shared.served().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                         return answer(Answer.Outcome.HIT, shared);
                     })
                     .switchIfEmpty(Mono.defer(() -> {
@@ -191,7 +192,8 @@ public class ResponseCache {
                     expires = hints.firstChange();
                 }
                 byte[] body = render.apply(result);
-                CachedAnswer computed = new CachedAnswer(body, etag(body), answered, before, now, expires);
+                CachedAnswer computed = new CachedAnswer(body, etag(body), answered, before, now, expires,
+                        requestTimer(query));
                 if (!expires.isAfter(now)) {
                     return new Kept(new Answer(Answer.Outcome.MISS, null, body, computed.etag(), null,
                             answered.isPrivate(), 0), null);
@@ -231,15 +233,14 @@ public class ResponseCache {
         return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(Sha256.of(body), 16)) + '"';
     }
 
-    /** Counted with the executed requests (graphql_request_seconds), whose timer executions record. */
-    private void timeHit(Query query, long started) {
-        Timer.builder("graphql.request")
+    /** The timer executions record (graphql_request_seconds): hits are counted with them. */
+    private Timer requestTimer(Query query) {
+        return Timer.builder("graphql.request")
                 .description("GraphQL requests by operation, type and outcome")
                 .tag("operation", documents.operationName(query.document(), query.operationName()))
                 .tag("type", "query")
                 .tag("outcome", "success")
-                .register(meters)
-                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                .register(meters);
     }
 
     private static Counter requests(MeterRegistry meters, String result) {

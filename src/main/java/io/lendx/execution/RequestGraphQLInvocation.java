@@ -79,13 +79,13 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
      */
     @FunctionalInterface
     public interface Around<T> {
-        Mono<T> run(Map<Object, Object> context, Supplier<Mono<ExecutionResult>> execute);
+        Mono<T> run(Map<Object, Object> context, boolean mutation, Supplier<Mono<ExecutionResult>> execute);
     }
 
     @Override
     public Publisher<ExecutionResult> invoke(GraphQLInvocationData invocationData, HttpRequest httpRequest,
                                              @Nullable MutableHttpResponse<String> httpResponse) {
-        return invoke(invocationData, httpRequest, (context, execute) -> execute.get(), Function.identity());
+        return invoke(invocationData, httpRequest, (context, mutation, execute) -> execute.get(), Function.identity());
     }
 
     /**
@@ -105,7 +105,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         // Nothing has run before execution (the key is checked, say): a mutation is cut off there
         // like a query, whose deadline below covers it all.
         Mono<T> execution = (mutation ? Mono.firstWithSignal(context, after(timeout, false)) : context)
-                .flatMap(entries -> around.run(entries, () -> gate.admit(invocationData.getQuery(),
+                .flatMap(entries -> around.run(entries, mutation, () -> gate.admit(invocationData.getQuery(),
                         Mono.fromFuture(() -> execute(invocationData, entries)))));
         return Mono.firstWithSignal(execution, mutation ? after(timeout.plus(MUTATION_BACKSTOP), true)
                         : after(timeout, false))

@@ -63,6 +63,12 @@ public class Documents {
         return validated;
     }
 
+    /** The document's syntax tree, parsed once; null when it does not parse. */
+    @Nullable
+    public graphql.language.Document parsed(String query) {
+        return documents.get(query, Document::parse).syntax;
+    }
+
     /** The cost (as the query limits count it) the document had when it last ran; -1 if it has not. */
     public int lastCost(String query) {
         Document document = documents.getIfPresent(query);
@@ -88,20 +94,23 @@ public class Documents {
     /** Written without locks: two requests racing on a new document compute the same values. */
     private static final class Document {
 
+        @Nullable
+        private final graphql.language.Document syntax;
         private final List<OperationDefinition> operations;
         private volatile PreparsedDocumentEntry validated;
         private volatile int lastCost = -1;
 
-        private Document(List<OperationDefinition> operations) {
-            this.operations = operations;
+        private Document(@Nullable graphql.language.Document syntax) {
+            this.syntax = syntax;
+            this.operations = syntax == null ? List.of() : syntax.getDefinitionsOfType(OperationDefinition.class);
         }
 
         static Document parse(String query) {
             try {
-                return new Document(Parser.parse(query).getDefinitionsOfType(OperationDefinition.class));
+                return new Document(Parser.parse(query));
             } catch (InvalidSyntaxException e) {
                 // graphql-java reports the syntax error when it runs the document.
-                return new Document(List.of());
+                return new Document(null);
             }
         }
     }

@@ -146,7 +146,7 @@ public class GraphQLHttpController {
         ResponseCache.Query cacheQuery = new ResponseCache.Query(document, (String) operationName, given,
                 request.getHeaders().get(HttpHeaders.AUTHORIZATION), asksForFreshAnswer(request));
         return invocation.invoke(data, request,
-                        (context, executeIt) -> cache.answer(cacheQuery, context, executeIt,
+                        (context, mutation, executeIt) -> cache.answer(cacheQuery, context, mutation, executeIt,
                                 result -> body.bytes(result.toSpecification())),
                         result -> Answer.executed(Answer.Outcome.BYPASS, result))
                 .map(answer -> respond(request, answerAs, answer));

@@ -9,6 +9,7 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import io.lendx.graphql.DateTimeScalar;
 import io.lendx.graphql.DecimalScalar;
+import io.lendx.graphql.Documents;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DocumentPoliciesTest {
 
     private static final GraphQLSchema SCHEMA = schema();
-    private final DocumentPolicies policies = new DocumentPolicies(SCHEMA);
+    private final DocumentPolicies policies = new DocumentPolicies(SCHEMA, new Documents());
 
     @Test
     void theFrontPageIsPublicForAnHourAndReadsFourTables() throws IOException {
