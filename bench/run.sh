@@ -53,6 +53,10 @@
 #   BENCH_GC_FLUSH      1 = force a full GC (jcmd GC.run) before each "before" and "after"
 #                       sample of BENCH_ALLOC_METRIC (default 0: the eden correction described
 #                       in bench/README.md is enough, and forced GCs shrink the heap and RSS)
+#   BENCH_JFR           a directory: each pass's service records a JFR profile from the moment it is
+#                       ready to its end, written to <dir>/<pass>.jfr and summarised by
+#                       bench/JfrSummary.java (CPU by package, allocation by top frame) in
+#                       <dir>/<pass>.md (default: none)
 #   JAVA_OPTS           the service's JVM options (default: bench/jvm.options without its #
 #                       comment lines if that file exists, else -Xmx512m)
 #   LENDX_ADMIN_API_KEY the service's bootstrap admin key, with which the mixed run issues its
@@ -229,6 +233,11 @@ read -r -a JAVA_ARGS <<<"$JAVA_OPTS"
 JCMD=$(dirname "$(readlink -f "$(command -v java)")")/jcmd
 GC_FLUSH=${BENCH_GC_FLUSH:-0}
 [ "$GC_FLUSH" != 1 ] || [ -x "$JCMD" ] || fail "BENCH_GC_FLUSH=1 needs jcmd next to java ($JCMD)"
+JFR_DIR=${BENCH_JFR:-}
+if [ -n "$JFR_DIR" ]; then
+    [ -x "$JCMD" ] || fail "BENCH_JFR needs jcmd next to java ($JCMD)"
+    mkdir -p "$JFR_DIR" && JFR_DIR=$(cd "$JFR_DIR" && pwd)
+fi
 
 ! port_in_use "$PORT" || fail "port $PORT is in use (set BENCH_PORT)"
 ! port_in_use "$PG_PORT" || fail "port $PG_PORT is in use (set BENCH_PG_PORT)"
@@ -318,6 +327,19 @@ start_service() {
         sleep 0.5
     done
     [ "$ready" = 1 ] || fail "the service was not ready within 120 s"
+    if [ -n "$JFR_DIR" ]; then
+        rm -f "$JFR_DIR/$1.jfr"
+        "$JCMD" "$APP_PID" JFR.start name=bench settings=profile filename="$JFR_DIR/$1.jfr" >/dev/null \
+            || fail "jcmd JFR.start failed"
+    fi
+}
+
+# The summary of a pass's recording, written when its service has stopped.
+summarise_recording() {
+    [ -n "$JFR_DIR" ] || return 0
+    [ -s "$JFR_DIR/$1.jfr" ] || fail "the service left no recording in $JFR_DIR/$1.jfr"
+    java "$BENCH_DIR/JfrSummary.java" "$JFR_DIR/$1.jfr" >"$JFR_DIR/$1.md" || fail "JfrSummary failed"
+    echo "bench: profile of pass $1 in $JFR_DIR/$1.md"
 }
 
 service_alive() { kill -0 "$APP_PID" 2>/dev/null || fail "the service exited (see its log below)"; }
@@ -751,6 +773,7 @@ for cache in $CACHE_MODES; do
     PEAK_MIB[$cache]=$(( $(status_kib VmHWM) / 1024 ))
     echo "bench: stopping the service (cache $cache)"
     stop_service
+    summarise_recording "$cache"
 done
 
 TABLES=$WORK/tables.md

@@ -33,7 +33,7 @@ public class DataLoaderRegistryFactory {
 
     /** Large enough for any page of keys, small enough to keep arrays of keys sane. */
     private static final int MAX_BATCH_SIZE = 1000;
-    private static final DataLoaderOptions OPTIONS = DataLoaderOptions.newOptions().setMaxBatchSize(MAX_BATCH_SIZE);
+    private static final DataLoaderOptions OPTIONS = DataLoaderOptions.newOptions().setMaxBatchSize(MAX_BATCH_SIZE).build();
 
     private final Map<String, Batch<?, ?>> batches = new HashMap<>();
     private final GraphQLWorkers workers;
@@ -75,8 +75,9 @@ public class DataLoaderRegistryFactory {
     private record Batch<K, V>(LoaderRegistrar.ProjectedBatch<K, V> query, SelectedFields.Shape shape,
                                DistributionSummary sizes) {
 
-        DataLoader<K, V> newLoader(RequestWorkQueue work, SelectedFields fields) {
-            return DataLoaderFactory.newMappedDataLoader((Set<K> keys) -> {
+        /** Named here: the registry would otherwise copy an unnamed loader to name it. */
+        DataLoader<K, V> newLoader(String name, RequestWorkQueue work, SelectedFields fields) {
+            return DataLoaderFactory.newMappedDataLoader(name, (Set<K> keys) -> {
                 sizes.record(keys.size());
                 return work.batch(query.load(keys, fields == null ? Set.of() : fields.names()));
             }, fields == null ? OPTIONS : optionsFor(fields));
@@ -89,7 +90,7 @@ public class DataLoaderRegistryFactory {
          */
         private static DataLoaderOptions optionsFor(SelectedFields fields) {
             return DataLoaderOptions.newOptions().setMaxBatchSize(MAX_BATCH_SIZE)
-                    .setCacheKeyFunction(key -> new SelectionKey(key, fields.names().size()));
+                    .setCacheKeyFunction(key -> new SelectionKey(key, fields.names().size())).build();
         }
     }
 
@@ -126,7 +127,7 @@ public class DataLoaderRegistryFactory {
                 if (fields != null) {
                     selected.put(name, fields);
                 }
-                return batch.newLoader(work, fields);
+                return batch.newLoader(name, work, fields);
             });
         }
     }

@@ -114,8 +114,8 @@ class RequestWorkQueueTest {
     }
 
     private DataLoader<String, String> register(String name, Function<Set<String>, Mono<Map<String, String>>> batch) {
-        DataLoader<String, String> loader = DataLoaderFactory.newMappedDataLoader(
-                (Set<String> keys) -> work.batch(batch.apply(keys)));
+        DataLoader<String, String> loader = DataLoaderFactory.newMappedDataLoader(name,
+                (Set<String> keys) -> work.batch(batch.apply(keys)), null);
         registry.register(name, loader);
         return loader;
     }
