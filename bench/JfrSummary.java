@@ -25,6 +25,8 @@ public class JfrSummary {
         Map<String, Double> cpuByPackage = new HashMap<>();
         Map<String, Double> allocByPackage = new HashMap<>();
         Map<String, Double> allocByTopFrame = new HashMap<>();
+        Map<String, Double> cpuByMethod = new HashMap<>();
+        Map<String, Double> allocByMethod = new HashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             String type = event.getEventType().getName();
             RecordedStackTrace stack = event.getStackTrace();
@@ -33,15 +35,20 @@ public class JfrSummary {
             }
             if (type.equals("jdk.ExecutionSample")) {
                 cpuByPackage.merge(packageOf(firstOutsideJdk(stack)), 1.0, Double::sum);
+                cpuByMethod.merge(methodOf(firstOutsideJdk(stack)), 1.0, Double::sum);
             } else if (type.equals("jdk.ObjectAllocationSample")) {
                 double bytes = event.getLong("weight");
                 allocByPackage.merge(packageOf(firstOutsideJdk(stack)), bytes, Double::sum);
                 allocByTopFrame.merge(methodOf(stack.getFrames().get(0)), bytes, Double::sum);
+                allocByMethod.merge(methodOf(firstOutsideJdk(stack)), bytes, Double::sum);
             }
         }
         print("CPU samples by package (first frame outside the JDK)", cpuByPackage, rows, v -> String.format("%.0f", v));
+        print("CPU samples by method (first frame outside the JDK)", cpuByMethod, rows, v -> String.format("%.0f", v));
         print("Allocation by top frame", allocByTopFrame, rows, v -> String.format("%.1f MiB", v / 1048576));
         print("Allocation by package (first frame outside the JDK)", allocByPackage, rows,
+                v -> String.format("%.1f MiB", v / 1048576));
+        print("Allocation by method (first frame outside the JDK)", allocByMethod, rows,
                 v -> String.format("%.1f MiB", v / 1048576));
     }
 
