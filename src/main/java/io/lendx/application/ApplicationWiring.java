@@ -46,10 +46,8 @@ public class ApplicationWiring implements FeatureWiring {
                         .load(env, env.getArgument("address")))
                 .dataFetcher("applications", this::applications));
         wiring.type("LoanApplication", type -> type
-                .dataFetcher("borrower", env -> UserLoaders.USER_BY_ADDRESS
-                        .load(env, env.<LoanApplication>getSource().borrowerAddress()))
-                .dataFetcher("pool", env -> PoolLoaders.POOL_BY_ADDRESS
-                        .load(env, env.<LoanApplication>getSource().poolAddress())));
+                .dataFetcher("borrower", UserLoaders.USER_BY_ADDRESS.of(LoanApplication::borrowerAddress))
+                .dataFetcher("pool", PoolLoaders.POOL_BY_ADDRESS.of(LoanApplication::poolAddress)));
         wiring.type("User", type -> type.dataFetcher("applications", env -> ApplicationLoaders
                 .APPLICATIONS_OF_BORROWER.connection(env, env.<User>getSource().address(), state(env))));
         wiring.type("Pool", type -> type.dataFetcher("applications", env -> ApplicationLoaders

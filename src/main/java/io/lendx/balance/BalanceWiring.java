@@ -28,8 +28,7 @@ public class BalanceWiring implements FeatureWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("MptBalance", type -> type
-                .dataFetcher("user", env -> UserLoaders.USER_BY_ADDRESS
-                        .load(env, env.<MptBalance>getSource().userAddress()))
+                .dataFetcher("user", UserLoaders.USER_BY_ADDRESS.of(MptBalance::userAddress))
                 .dataFetcher("isStale", this::isStale));
         wiring.type("User", type -> type.dataFetcher("mptBalances", env -> BalanceLoaders.BALANCES_BY_USER.in(env)
                 .load(env.<User>getSource().address())));

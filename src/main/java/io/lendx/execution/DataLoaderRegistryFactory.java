@@ -5,7 +5,8 @@ import io.lendx.graphql.SelectedFields;
 import io.lendx.graphql.FeatureLoaders;
 import io.lendx.graphql.LoaderKey;
 import io.lendx.graphql.LoaderRegistrar;
-import graphql.schema.DataFetchingEnvironment;
+import graphql.execution.MergedField;
+import graphql.language.FragmentDefinition;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -103,12 +104,17 @@ public class DataLoaderRegistryFactory {
         private RequestWorkQueue work;
         private final Map<String, SelectedFields> selected = new ConcurrentHashMap<>();
 
-        /** Only a projected loader reads what is asked of it; the others read whole rows. */
+        /**
+         * Only a projected loader reads what is asked of it; the others read whole rows. A loader
+         * not made yet is made now, so that what its first fetcher selects is not lost.
+         */
         @Override
-        public void selectedBy(String loader, DataFetchingEnvironment env) {
-            SelectedFields fields = selected.get(loader);
-            if (fields != null) {
-                fields.add(env);
+        public void selectedBy(String loader, MergedField field, Map<String, FragmentDefinition> fragments) {
+            if (getDataLoader(loader) != null) {
+                SelectedFields fields = selected.get(loader);
+                if (fields != null) {
+                    fields.add(field, fragments);
+                }
             }
         }
 

@@ -56,6 +56,9 @@ public class GraphQLFactory {
                 outermostLast);
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(exceptionHandler)
+                .queryExecutionStrategy(new ObjectFieldsStrategies.Query(exceptionHandler))
+                .mutationExecutionStrategy(new ObjectFieldsStrategies.Mutation(exceptionHandler))
+                .subscriptionExecutionStrategy(new ObjectFieldsStrategies.Subscription(exceptionHandler))
                 .instrumentation(new RequestInstrumentation(instrumentations))
                 // RequestWorkQueue dispatches instead; see there why.
                 .doNotAutomaticallyDispatchDataLoader()

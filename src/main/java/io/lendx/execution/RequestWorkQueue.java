@@ -1,6 +1,7 @@
 package io.lendx.execution;
 
 import io.lendx.graphql.Continuations;
+import io.lendx.graphql.CurrentLoaders;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoaderRegistry;
 import org.slf4j.Logger;
@@ -99,6 +100,10 @@ public final class RequestWorkQueue implements Executor, Continuations {
     }
 
     private void drain() {
+        CurrentLoaders.during(loaders, this::drainHere);
+    }
+
+    private void drainHere() {
         int missed = 1;
         do {
             Runnable task;

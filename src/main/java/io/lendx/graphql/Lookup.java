@@ -1,5 +1,6 @@
 package io.lendx.graphql;
 
+import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.lendx.graphql.SelectedFields.Shape;
 import io.lendx.paging.KeysetQueries;
@@ -36,6 +37,14 @@ public final class Lookup<T> {
     /** The entity whose column holds {@code value}; null when nothing does or {@code value} is null. */
     public CompletableFuture<T> load(DataFetchingEnvironment env, @Nullable String value) {
         return value == null ? CompletableFuture.completedFuture(null) : key.in(env).load(value);
+    }
+
+    /**
+     * The fetcher of a field that is the entity whose column holds {@code valueOf} its parent
+     * (null when that is null), e.g. {@code USER_BY_ADDRESS.of(Loan::borrowerAddress)}.
+     */
+    public <S> DataFetcher<Object> of(Function<S, String> valueOf) {
+        return new RelationFetcher<>(key.name(), valueOf);
     }
 
     public void register(LoaderRegistrar registry, KeysetQueries keyset) {

@@ -1,12 +1,12 @@
 package io.lendx.graphql;
 
+import graphql.execution.MergedField;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import graphql.schema.DataFetchingEnvironment;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -51,14 +51,10 @@ public final class SelectedFields {
         return names;
     }
 
-    public void add(DataFetchingEnvironment env) {
-        Map<String, FragmentDefinition> fragments = null;
-        for (Field field : env.getMergedField().getFields()) {
+    public void add(MergedField merged, Map<String, FragmentDefinition> fragments) {
+        for (Field field : merged.getFields()) {
             if (!read.add(field)) {
                 continue;
-            }
-            if (fragments == null) {
-                fragments = env.getFragmentsByName();
             }
             for (List<String> path : shape.pathsToObjects) {
                 namesAt(field.getSelectionSet(), path, fragments);

@@ -47,14 +47,12 @@ public class LoanWiring implements FeatureWiring {
                 .dataFetcher("loan", env -> LoanLoaders.LOAN_BY_ADDRESS.load(env, env.getArgument("address")))
                 .dataFetcher("loans", this::loans));
         wiring.type("Loan", type -> type
-                .dataFetcher("pool", env -> PoolLoaders.POOL_BY_ADDRESS.load(env, loan(env).poolAddress()))
-                .dataFetcher("borrower", env -> UserLoaders.USER_BY_ADDRESS.load(env, loan(env).borrowerAddress()))
-                .dataFetcher("lender", env -> UserLoaders.USER_BY_ADDRESS.load(env, loan(env).lenderAddress()))
-                .dataFetcher("application", env -> ApplicationLoaders.APPLICATION_BY_ADDRESS
-                        .load(env, loan(env).applicationAddress()))
+                .dataFetcher("pool", PoolLoaders.POOL_BY_ADDRESS.of(Loan::poolAddress))
+                .dataFetcher("borrower", UserLoaders.USER_BY_ADDRESS.of(Loan::borrowerAddress))
+                .dataFetcher("lender", UserLoaders.USER_BY_ADDRESS.of(Loan::lenderAddress))
+                .dataFetcher("application", ApplicationLoaders.APPLICATION_BY_ADDRESS.of(Loan::applicationAddress))
                 .dataFetcher("isOverdue", this::isOverdue));
-        wiring.type("LoanApplication", type -> type.dataFetcher("loan", env -> LoanLoaders.LOAN_BY_APPLICATION
-                .load(env, env.<LoanApplication>getSource().address())));
+        wiring.type("LoanApplication", type -> type.dataFetcher("loan", LoanLoaders.LOAN_BY_APPLICATION.of(LoanApplication::address)));
         wiring.type("Pool", type -> type.dataFetcher("loans",
                 env -> LoanLoaders.LOANS_OF_POOL.connection(env, env.<Pool>getSource().address(), state(env))));
         wiring.type("User", type -> type

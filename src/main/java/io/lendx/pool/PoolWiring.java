@@ -42,7 +42,7 @@ public class PoolWiring implements FeatureWiring {
                 .dataFetcher("pool", env -> PoolLoaders.POOL_BY_ADDRESS.load(env, env.getArgument("address")))
                 .dataFetcher("pools", this::pools));
         wiring.type("Pool", type -> type
-                .dataFetcher("issuer", env -> UserLoaders.USER_BY_ADDRESS.load(env, env.<Pool>getSource().issuerAddress())));
+                .dataFetcher("issuer", UserLoaders.USER_BY_ADDRESS.of(Pool::issuerAddress)));
         wiring.type("User", type -> type.dataFetcher("pools",
                 env -> PoolLoaders.POOLS_OF_ISSUER.connection(env, env.<User>getSource().address(), null)));
         wiring.type("Subscription", type -> type.dataFetcher("poolUpdated",
