@@ -15,6 +15,7 @@ import io.lendx.graphql.SelectionTracking;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The fields of the objects at one place in a request's document, collected once per request
@@ -36,37 +37,56 @@ final class ObjectFields {
         private final Map<MergedField, Collected> byField = new IdentityHashMap<>();
     }
 
-    private record Collected(GraphQLObjectType type, MergedSelectionSet fields) {
+    private record Collected(GraphQLObjectType type, MergedSelectionSet fields, PlainFields plain) {
     }
 
-    /** What {@code ExecutionStrategy.completeValueForObject} does, with the collection memoised. */
+    /**
+     * What {@code ExecutionStrategy.completeValueForObject} does, with the collection memoised
+     * and the plain fields read without the engine ({@link PlainFields}).
+     */
+    @SuppressWarnings("unchecked")
     static Object complete(ExecutionContext context, ExecutionStrategyParameters parameters, GraphQLObjectType type,
                            Object result) {
-        MergedSelectionSet fields = of(context, parameters.getField(), type);
+        Collected collected = of(context, parameters.getField(), type);
+        PlainFields plain = collected.plain();
+        Object[] values = plain.any() && !context.hasIncrementalSupport() ? plain.read(context, result) : null;
+        if (values != null && plain.all()) {
+            return plain.merge(context, values, Map.of());
+        }
         ExecutionStepInfo info = parameters.getExecutionStepInfo().changeTypeWithPreservedNonNull(type);
+        MergedSelectionSet fields = values == null ? collected.fields() : plain.rest();
         ExecutionStrategyParameters forObject = parameters.transform(builder -> builder
                 .executionStepInfo(info)
                 .fields(fields)
                 .source(result));
         // As graphql-java does: back to the query strategy (from a mutation's, say) for nested objects.
-        return ((ObjectFieldsStrategies.Query) context.getQueryStrategy()).executeObject(context, forObject);
+        Object resolved = ((ObjectFieldsStrategies.Query) context.getQueryStrategy()).executeObject(context, forObject);
+        if (values == null) {
+            return resolved;
+        }
+        if (resolved instanceof CompletableFuture<?> future) {
+            return ((CompletableFuture<Map<String, Object>>) future).thenApply(map -> plain.merge(context, values, map));
+        }
+        return plain.merge(context, values, (Map<String, Object>) resolved);
     }
 
-    private static MergedSelectionSet of(ExecutionContext context, MergedField field, GraphQLObjectType type) {
+    private static Collected of(ExecutionContext context, MergedField field, GraphQLObjectType type) {
         Collections collections = context.getGraphQLContext().computeIfAbsent(Collections.class,
                 absent -> new Collections());
         // Serial on the request's work queue; the lock only guards a request run elsewhere.
         synchronized (collections) {
             Collected collected = collections.byField.get(field);
             if (collected != null && collected.type() == type) {
-                return collected.fields();
+                return collected;
             }
             MergedSelectionSet fields = collect(context, field, type);
+            Collected made = new Collected(type, fields,
+                    PlainFields.of(context.getGraphQLSchema().getCodeRegistry(), type, fields));
             if (collected == null) {
                 // An abstract field resolving to several types keeps its first type's collection.
-                collections.byField.put(field, new Collected(type, fields));
+                collections.byField.put(field, made);
             }
-            return fields;
+            return made;
         }
     }
 
