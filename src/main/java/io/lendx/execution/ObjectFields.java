@@ -1,5 +1,6 @@
 package io.lendx.execution;
 
+import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStepInfo;
 import graphql.execution.ExecutionStrategyParameters;
@@ -9,11 +10,17 @@ import graphql.execution.MergedField;
 import graphql.execution.MergedSelectionSet;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import io.lendx.graphql.LoadsThrough;
 import io.lendx.graphql.SelectionTracking;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,9 +28,9 @@ import java.util.concurrent.CompletableFuture;
  * The fields of the objects at one place in a request's document, collected once per request
  * and object type instead of once per object: the 400 loans of a front page share one
  * selection, so they share one collection (fragments, {@code @skip} and {@code @include}
- * resolved by graphql-java's own collector). That one time is also when the relation fields
- * among them tell their loaders what they select ({@link LoadsThrough}), so that those fetchers
- * need no environment per object.
+ * resolved by graphql-java's own collector) and one {@link ObjectPlan}. That one time is also
+ * when the relation fields among them tell their loaders what they select ({@link LoadsThrough}),
+ * so that those fetchers need no environment per object.
  */
 final class ObjectFields {
 
@@ -32,42 +39,103 @@ final class ObjectFields {
     private ObjectFields() {
     }
 
+    /** What graphql-java does to complete one item of a list: its value, or a future of it. */
+    @FunctionalInterface
+    interface ItemCompletion {
+        Object complete(int index, Object item);
+    }
+
     /** One request's collections, by the field the objects came from. */
     private static final class Collections {
         private final Map<MergedField, Collected> byField = new IdentityHashMap<>();
     }
 
-    private record Collected(GraphQLObjectType type, MergedSelectionSet fields, PlainFields plain) {
+    private record Collected(GraphQLObjectType type, MergedSelectionSet fields, ObjectPlan plan) {
     }
 
     /**
      * What {@code ExecutionStrategy.completeValueForObject} does, with the collection memoised
-     * and the plain fields read without the engine ({@link PlainFields}).
+     * and the fields of {@link ObjectPlan} completed without the engine.
      */
     @SuppressWarnings("unchecked")
     static Object complete(ExecutionContext context, ExecutionStrategyParameters parameters, GraphQLObjectType type,
                            Object result) {
         Collected collected = of(context, parameters.getField(), type);
-        PlainFields plain = collected.plain();
-        Object[] values = plain.any() && !context.hasIncrementalSupport() ? plain.read(context, result) : null;
-        if (values != null && plain.all()) {
-            return plain.merge(context, values, Map.of());
+        ObjectPlan plan = collected.plan();
+        Object own = plan.any() && !context.hasIncrementalSupport() ? plan.own(context, result) : ObjectPlan.ENGINE;
+        if (own == ObjectPlan.ENGINE) {
+            return engine(context, parameters, type, result, collected.fields());
         }
+        Object rest = plan.all() ? Map.of() : engine(context, parameters, type, result, plan.rest());
+        if (own instanceof Object[] values && !(rest instanceof CompletableFuture<?>)) {
+            return plan.result(context, values, (Map<String, Object>) rest);
+        }
+        CompletableFuture<Map<String, Object>> restLater = future(rest);
+        return future(own).thenCompose(values -> values != ObjectPlan.ENGINE
+                ? restLater.thenApply(resolved -> plan.result(context, (Object[]) values, resolved))
+                // Something here needs the engine after all: it does these fields again, not the rest.
+                : ObjectFields.<Map<String, Object>>future(engine(context, parameters, type, result, plan.own()))
+                        .thenCombine(restLater, (ownResolved, resolved) -> plan.merge(context, ownResolved, resolved)));
+    }
+
+    /**
+     * A list of objects whose fields are all completed without the engine ({@link ObjectPlan#all}):
+     * its result, a future of it, or null when graphql-java must complete it. An item that needs
+     * the engine after all is completed by {@code engine}, at its own path.
+     */
+    static Object completeList(ExecutionContext context, ExecutionStrategyParameters parameters,
+                               Iterable<Object> values, ItemCompletion engine) {
+        GraphQLType listType = parameters.getExecutionStepInfo().getUnwrappedNonNullType();
+        if (context.hasIncrementalSupport() || !(values instanceof List<Object> items)
+                || !(listType instanceof GraphQLList list)
+                || !(GraphQLTypeUtil.unwrapNonNull(list.getWrappedType()) instanceof GraphQLObjectType type)) {
+            return null;
+        }
+        for (Object item : items) {
+            if (item == null || item instanceof DataFetcherResult<?>) {
+                return null;
+            }
+        }
+        ObjectPlan plan = of(context, parameters.getField(), type).plan();
+        if (!plan.all()) {
+            return null;
+        }
+        Object[] completed = new Object[items.size()];
+        Gathering pending = null;
+        for (int i = 0; i < completed.length; i++) {
+            Object item = items.get(i);
+            Object value = plan.complete(context, item);
+            if (value == ObjectPlan.ENGINE) {
+                value = engine.complete(i, item);
+            }
+            if (value instanceof CompletableFuture<?> future) {
+                if (pending == null) {
+                    pending = Gathering.ofList(completed, all -> new ArrayList<>(Arrays.asList(all)),
+                            index -> engine.complete(index, items.get(index)));
+                }
+                pending.await(i, future);
+            } else {
+                completed[i] = value;
+            }
+        }
+        return pending == null ? new ArrayList<>(Arrays.asList(completed)) : pending.start();
+    }
+
+    private static Object engine(ExecutionContext context, ExecutionStrategyParameters parameters,
+                                 GraphQLObjectType type, Object result, MergedSelectionSet fields) {
         ExecutionStepInfo info = parameters.getExecutionStepInfo().changeTypeWithPreservedNonNull(type);
-        MergedSelectionSet fields = values == null ? collected.fields() : plain.rest();
         ExecutionStrategyParameters forObject = parameters.transform(builder -> builder
                 .executionStepInfo(info)
                 .fields(fields)
                 .source(result));
         // As graphql-java does: back to the query strategy (from a mutation's, say) for nested objects.
-        Object resolved = ((ObjectFieldsStrategies.Query) context.getQueryStrategy()).executeObject(context, forObject);
-        if (values == null) {
-            return resolved;
-        }
-        if (resolved instanceof CompletableFuture<?> future) {
-            return ((CompletableFuture<Map<String, Object>>) future).thenApply(map -> plain.merge(context, values, map));
-        }
-        return plain.merge(context, values, (Map<String, Object>) resolved);
+        return ((ObjectFieldsStrategies.Query) context.getQueryStrategy()).executeObject(context, forObject);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> CompletableFuture<T> future(Object value) {
+        return value instanceof CompletableFuture<?> future ? (CompletableFuture<T>) future
+                : CompletableFuture.completedFuture((T) value);
     }
 
     private static Collected of(ExecutionContext context, MergedField field, GraphQLObjectType type) {
@@ -80,8 +148,8 @@ final class ObjectFields {
                 return collected;
             }
             MergedSelectionSet fields = collect(context, field, type);
-            Collected made = new Collected(type, fields,
-                    PlainFields.of(context.getGraphQLSchema().getCodeRegistry(), type, fields));
+            Collected made = new Collected(type, fields, ObjectPlan.of(context.getGraphQLSchema().getCodeRegistry(),
+                    type, fields, (child, childType) -> of(context, child, childType).plan()));
             if (collected == null) {
                 // An abstract field resolving to several types keeps its first type's collection.
                 collections.byField.put(field, made);

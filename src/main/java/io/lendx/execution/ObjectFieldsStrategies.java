@@ -4,9 +4,15 @@ import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStepInfo;
 import graphql.execution.ExecutionStrategyParameters;
+import graphql.execution.FieldValueInfo;
+import graphql.execution.ResultPath;
 import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.schema.GraphQLObjectType;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * graphql-java's three strategies, each completing objects through {@link ObjectFields}: a
@@ -27,6 +33,45 @@ final class ObjectFieldsStrategies {
         protected Object completeValueForObject(ExecutionContext context, ExecutionStrategyParameters parameters,
                                                 GraphQLObjectType type, Object result) {
             return ObjectFields.complete(context, parameters, type, result);
+        }
+
+        /** A list of objects done entirely by {@link ObjectFields} skips the engine's steps per item. */
+        @Override
+        protected FieldValueInfo completeValueForList(ExecutionContext context, ExecutionStrategyParameters parameters,
+                                                      Iterable<Object> values) {
+            Object list = ObjectFields.completeList(context, parameters, values,
+                    (index, item) -> completeItem(context, parameters, index, item));
+            if (list == null) {
+                return super.completeValueForList(context, parameters, values);
+            }
+            if (list instanceof CompletableFuture<?> pending) {
+                CompletableFuture<Object> overall = new CompletableFuture<>();
+                pending.whenComplete((value, failure) -> {
+                    if (failure != null) {
+                        handleValueException(overall, failure, context);
+                    } else {
+                        overall.complete(value);
+                    }
+                });
+                list = overall;
+            }
+            return new FieldValueInfo(FieldValueInfo.CompleteValueType.LIST, list, List.of());
+        }
+
+        /** One item as graphql-java completes it, at its own path (for its errors). */
+        private Object completeItem(ExecutionContext context, ExecutionStrategyParameters parameters, int index,
+                                    Object item) {
+            try {
+                ResultPath path = parameters.getPath().segment(index);
+                ExecutionStepInfo info = executionStepInfoFactory.newExecutionStepInfoForListElement(
+                        parameters.getExecutionStepInfo(), path);
+                return completeValue(context, parameters.transform(builder -> builder
+                        .executionStepInfo(info)
+                        .path(path)
+                        .source(item))).getFieldValueObject();
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
 
         /** Declared here so that {@link ObjectFields} may call it. */

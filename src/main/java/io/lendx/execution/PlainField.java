@@ -1,12 +1,13 @@
 package io.lendx.execution;
 
 import graphql.execution.ExecutionContext;
-import graphql.introspection.Introspection;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import io.lendx.graphql.SourceField;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -18,24 +19,27 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A scalar or enum field with no fetcher of its own: graphql-java would read it off the object
  * as {@code PropertyDataFetcher} does (a map's entry, a getter or a record's accessor) and
- * serialize it. Read here, the reader is found once for the objects of one class.
+ * serialize it. Read here, the reader is found once for the objects of one class. A
+ * {@link SourceField} is read the same way, through its function; and an object-valued property
+ * (an edge's node) is read without serializing, for its object to be completed in turn.
  */
-final class PlainField {
+final class PlainField implements ObjectPlan.Field {
 
     /** What {@link #value} answers when the engine must resolve the field itself. */
     static final Object UNRESOLVED = new Object();
 
-    /** {@code __typename}: the name of the object's type, as the engine answers it. */
-    static final PlainField TYPE_NAME = new PlainField(Introspection.TypeNameMetaFieldDef.getName(), null, true);
-
     private static final MethodType READER = MethodType.methodType(Object.class, Object.class);
 
     private final String property;
+    /** Null for a property; else what works the value out. */
+    private final SourceField<?> computed;
+    /** Null for an object-valued property, read as it is. */
     private final GraphQLType type;
     private final boolean nonNull;
     /** The last class read and its reader: a place in the document sees objects of one class. */
@@ -52,34 +56,75 @@ final class PlainField {
         }
     };
 
-    private PlainField(String property, GraphQLType type, boolean nonNull) {
+    private PlainField(String property, SourceField<?> computed, GraphQLType type, boolean nonNull) {
         this.property = property;
+        this.computed = computed;
         this.type = type;
         this.nonNull = nonNull;
     }
 
+    private PlainField(String property, GraphQLType type, boolean nonNull) {
+        this(property, null, type, nonNull);
+    }
+
     /** The field as a plain read, or null if its type is not a scalar or an enum (a list, say). */
     static PlainField of(String property, GraphQLOutputType fieldType) {
-        boolean nonNull = fieldType instanceof GraphQLNonNull;
-        GraphQLType type = nonNull ? ((GraphQLNonNull) fieldType).getWrappedType() : fieldType;
+        return of(property, null, fieldType);
+    }
+
+    /** The field worked out by {@code computed}, or null if its type is not a scalar or an enum. */
+    static PlainField of(SourceField<?> computed, GraphQLOutputType fieldType) {
+        return of(null, computed, fieldType);
+    }
+
+    private static PlainField of(String property, SourceField<?> computed, GraphQLOutputType fieldType) {
+        GraphQLType type = GraphQLTypeUtil.unwrapNonNull(fieldType);
         return type instanceof GraphQLScalarType || type instanceof GraphQLEnumType
-                ? new PlainField(property, type, nonNull) : null;
+                ? new PlainField(property, computed, type, fieldType instanceof GraphQLNonNull) : null;
+    }
+
+    /** An object-valued property, read as it is. */
+    static PlainField object(String property) {
+        return new PlainField(property, null, false);
     }
 
     /**
-     * The field's serialized value for {@code source}, or {@link #UNRESOLVED} when graphql-java
-     * has to resolve it for the error it would raise (a null in a non-null field, a value the
-     * type refuses) or the value it finds (no property by that name, an optional).
+     * The property's value as it is, or {@link #UNRESOLVED} when graphql-java has to read it for
+     * the value it finds (no property by that name, an optional) or the error it raises.
      */
-    Object value(ExecutionContext context, Object source) {
+    Object raw(ExecutionContext context, Object source) {
         Object value;
         try {
-            value = read(source);
+            value = read(context, source);
         } catch (Throwable e) {
             return UNRESOLVED;
         }
-        if (value == UNRESOLVED || value instanceof Optional<?> || value instanceof OptionalInt
-                || value instanceof OptionalLong || value instanceof OptionalDouble) {
+        return value instanceof Optional<?> || value instanceof OptionalInt || value instanceof OptionalLong
+                || value instanceof OptionalDouble ? UNRESOLVED : value;
+    }
+
+    /**
+     * The field's serialized value for {@code source} (or a future of it, for a property that
+     * is one, such as a connection's count), or {@link #UNRESOLVED} when graphql-java
+     * has to resolve it for the error it would raise (a null in a non-null field, a value the
+     * type refuses) or the value it finds (no property by that name, an optional).
+     */
+    @Override
+    public Object complete(ExecutionContext context, Object source) {
+        return value(context, source);
+    }
+
+    Object value(ExecutionContext context, Object source) {
+        Object value = raw(context, source);
+        if (value instanceof CompletableFuture<?> later) {
+            return later.isDone() && !later.isCompletedExceptionally() ? serialized(context, later.join())
+                    : later.handle((arrived, failure) -> failure != null ? UNRESOLVED : serialized(context, arrived));
+        }
+        return serialized(context, value);
+    }
+
+    private Object serialized(ExecutionContext context, Object value) {
+        if (value == UNRESOLVED) {
             return UNRESOLVED;
         }
         if (value == null) {
@@ -95,7 +140,10 @@ final class PlainField {
         }
     }
 
-    private Object read(Object source) throws Throwable {
+    private Object read(ExecutionContext context, Object source) throws Throwable {
+        if (computed != null) {
+            return computed.value(source, context.getGraphQLContext());
+        }
         if (source instanceof Map<?, ?> map) {
             return map.get(property);
         }

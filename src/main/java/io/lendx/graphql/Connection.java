@@ -14,6 +14,7 @@ public final class Connection<T> {
 
     private final Page<T> page;
     private final Supplier<CompletableFuture<Long>> totalCount;
+    private CompletableFuture<Integer> count;
 
     public Connection(Page<T> page, Supplier<CompletableFuture<Long>> totalCount) {
         this.page = page;
@@ -35,8 +36,12 @@ public final class Connection<T> {
                 items.isEmpty() ? null : page.cursorOf().apply(items.get(items.size() - 1)));
     }
 
-    public CompletableFuture<Integer> getTotalCount() {
-        return totalCount.get().thenApply(Math::toIntExact);
+    /** Asked once, however often it is read: a read may be repeated, the query must not be. */
+    public synchronized CompletableFuture<Integer> getTotalCount() {
+        if (count == null) {
+            count = totalCount.get().thenApply(Math::toIntExact);
+        }
+        return count;
     }
 
     public record Edge<T>(String cursor, T node) {

@@ -16,12 +16,12 @@ import java.util.function.Supplier;
  * from the current request and its selection was noted when the parent's fields were collected.
  * A value the loader already has is returned as such, not as a future.
  */
-final class RelationFetcher<S> implements LightDataFetcher<Object>, LoadsThrough {
+public final class RelationFetcher<S> implements LightDataFetcher<Object>, LoadsThrough {
 
     private final String loader;
     private final Function<S, String> valueOf;
 
-    RelationFetcher(String loader, Function<S, String> valueOf) {
+    public RelationFetcher(String loader, Function<S, String> valueOf) {
         this.loader = loader;
         this.valueOf = valueOf;
     }
@@ -32,15 +32,19 @@ final class RelationFetcher<S> implements LightDataFetcher<Object>, LoadsThrough
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Object get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> environment) {
+        DataLoaderRegistry loaders = CurrentLoaders.get();
+        return load(source, loaders != null ? loaders : environment.get().getDataLoaderRegistry());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object load(Object source, DataLoaderRegistry loaders) {
         String value = source == null ? null : valueOf.apply((S) source);
         if (value == null) {
             return null;
         }
-        DataLoaderRegistry loaders = CurrentLoaders.get();
-        DataLoader<String, Object> dataLoader = loaders != null ? loaders.getDataLoader(loader)
-                : environment.get().getDataLoader(loader);
+        DataLoader<String, Object> dataLoader = loaders.getDataLoader(loader);
         if (dataLoader == null) {
             throw new IllegalStateException("No DataLoader registered as " + loader);
         }

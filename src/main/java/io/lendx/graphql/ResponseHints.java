@@ -1,5 +1,6 @@
 package io.lendx.graphql;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 
 import java.time.Instant;
@@ -28,7 +29,11 @@ public interface ResponseHints {
     }
 
     static void changesAt(DataFetchingEnvironment env, Instant instant) {
-        ResponseHints hints = env.getGraphQlContext().get(ResponseHints.class);
+        changesAt(env.getGraphQlContext(), instant);
+    }
+
+    static void changesAt(GraphQLContext request, Instant instant) {
+        ResponseHints hints = request.get(ResponseHints.class);
         if (hints != null) {
             hints.changesAt(instant);
         }

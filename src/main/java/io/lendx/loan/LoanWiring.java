@@ -2,6 +2,7 @@ package io.lendx.loan;
 
 import io.lendx.subscription.ChangeSubscriptions;
 import io.lendx.subscription.Change;
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.lendx.application.ApplicationLoaders;
@@ -13,6 +14,7 @@ import io.lendx.graphql.Connection;
 import io.lendx.graphql.Connections;
 import io.lendx.graphql.FeatureWiring;
 import io.lendx.graphql.ResponseHints;
+import io.lendx.graphql.SourceField;
 import io.lendx.paging.PageRequest;
 import io.lendx.pool.Pool;
 import io.lendx.pool.PoolLoaders;
@@ -51,7 +53,7 @@ public class LoanWiring implements FeatureWiring {
                 .dataFetcher("borrower", UserLoaders.USER_BY_ADDRESS.of(Loan::borrowerAddress))
                 .dataFetcher("lender", UserLoaders.USER_BY_ADDRESS.of(Loan::lenderAddress))
                 .dataFetcher("application", ApplicationLoaders.APPLICATION_BY_ADDRESS.of(Loan::applicationAddress))
-                .dataFetcher("isOverdue", this::isOverdue));
+                .dataFetcher("isOverdue", SourceField.<Loan>of(this::isOverdue)));
         wiring.type("LoanApplication", type -> type.dataFetcher("loan", LoanLoaders.LOAN_BY_APPLICATION.of(LoanApplication::address)));
         wiring.type("Pool", type -> type.dataFetcher("loans",
                 env -> LoanLoaders.LOANS_OF_POOL.connection(env, env.<Pool>getSource().address(), state(env))));
@@ -88,20 +90,15 @@ public class LoanWiring implements FeatureWiring {
         return Connections.of(env, loans.findPage(filter, page), () -> loans.countMatching(filter));
     }
 
-    private boolean isOverdue(DataFetchingEnvironment env) {
-        Loan loan = loan(env);
+    private boolean isOverdue(Loan loan, GraphQLContext request) {
         boolean overdue = service.isOverdue(loan);
         if (!overdue && loan.state() == LoanState.ONGOING) {
-            ResponseHints.changesAt(env, loan.endDate());
+            ResponseHints.changesAt(request, loan.endDate());
         }
         return overdue;
     }
 
     private static LoanState state(DataFetchingEnvironment env) {
         return Arguments.enumValue(env.getArgument("state"), LoanState.class);
-    }
-
-    private static Loan loan(DataFetchingEnvironment env) {
-        return env.getSource();
     }
 }
