@@ -17,7 +17,6 @@ import graphql.schema.SingletonPropertyDataFetcher;
 import io.lendx.graphql.LoadsThrough;
 import io.lendx.graphql.SourceField;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +191,7 @@ final class ObjectPlan {
                 values[i] = resolved.get(keys.get(i));
             }
         }
-        return context.getResponseMapFactory().createInsertionOrdered(keys, Arrays.asList(values));
+        return ResponseObject.of(context.getResponseMapFactory(), keys, values);
     }
 
     /**
@@ -207,7 +206,7 @@ final class ObjectPlan {
         for (int i = 0; i < values.length; i++) {
             values[i] = fields[i] == null ? rest.get(keys.get(i)) : own.get(keys.get(i));
         }
-        return context.getResponseMapFactory().createInsertionOrdered(keys, Arrays.asList(values));
+        return ResponseObject.of(context.getResponseMapFactory(), keys, values);
     }
 
     /** An object field whose object, once there, is completed here ({@link ObjectPlan#all}). */

@@ -136,6 +136,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                 .dataLoaderRegistry(work.loaders())
                 .graphQLContext(context)
                 .build();
+        GraphQL.unusualConfiguration(input).responseMapFactory().setFactory(ResponseObject.FACTORY);
         return work.start(() -> graphQL.executeAsync(input));
     }
 

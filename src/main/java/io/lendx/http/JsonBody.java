@@ -2,6 +2,7 @@ package io.lendx.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.lendx.execution.ResponseObject;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -68,6 +69,8 @@ public class JsonBody {
             out.writeNull();
         } else if (type == String.class) {
             out.writeString((String) value);
+        } else if (type == ResponseObject.class) {
+            writeObject(out, (ResponseObject) value);
         } else if (type == LinkedHashMap.class) {
             writeObject(out, (Map<?, ?>) value);
         } else if (type == ArrayList.class) {
@@ -98,6 +101,15 @@ public class JsonBody {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             out.writeFieldName(String.valueOf(entry.getKey()));
             write(out, entry.getValue());
+        }
+        out.writeEndObject();
+    }
+
+    private void writeObject(JsonGenerator out, ResponseObject object) throws IOException {
+        out.writeStartObject();
+        for (int i = 0, fields = object.fieldCount(); i < fields; i++) {
+            out.writeFieldName(object.key(i));
+            write(out, object.value(i));
         }
         out.writeEndObject();
     }

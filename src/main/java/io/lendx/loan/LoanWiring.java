@@ -13,6 +13,7 @@ import io.lendx.graphql.Arguments;
 import io.lendx.graphql.Connection;
 import io.lendx.graphql.Connections;
 import io.lendx.graphql.FeatureWiring;
+import io.lendx.graphql.RequestTime;
 import io.lendx.graphql.ResponseHints;
 import io.lendx.graphql.SourceField;
 import io.lendx.paging.PageRequest;
@@ -91,7 +92,7 @@ public class LoanWiring implements FeatureWiring {
     }
 
     private boolean isOverdue(Loan loan, GraphQLContext request) {
-        boolean overdue = service.isOverdue(loan);
+        boolean overdue = service.isOverdue(loan, RequestTime.of(request, service::now));
         if (!overdue && loan.state() == LoanState.ONGOING) {
             ResponseHints.changesAt(request, loan.endDate());
         }
