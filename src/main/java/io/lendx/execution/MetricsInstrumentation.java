@@ -15,7 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code graphql.request} timers by operation name, type and outcome, and a
@@ -25,6 +27,11 @@ import java.util.concurrent.CompletableFuture;
 public class MetricsInstrumentation extends SimplePerformantInstrumentation {
 
     private final MeterRegistry meters;
+    /** Found once per operation, type and outcome: registering looks the meter up by its name and sorted tags. */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private record TimerKey(String operation, String type, String outcome) {
+    }
 
     public MetricsInstrumentation(MeterRegistry meters) {
         this.meters = meters;
@@ -61,12 +68,14 @@ public class MetricsInstrumentation extends SimplePerformantInstrumentation {
                                                                        InstrumentationExecutionParameters parameters,
                                                                        InstrumentationState state) {
         if (state instanceof RequestState request) {
-            request.sample.stop(Timer.builder("graphql.request")
-                    .description("GraphQL requests by operation, type and outcome")
-                    .tag("operation", request.operation)
-                    .tag("type", request.type)
-                    .tag("outcome", result.getErrors().isEmpty() ? "success" : "error")
-                    .register(meters));
+            request.sample.stop(timers.computeIfAbsent(
+                    new TimerKey(request.operation, request.type, result.getErrors().isEmpty() ? "success" : "error"),
+                    key -> Timer.builder("graphql.request")
+                            .description("GraphQL requests by operation, type and outcome")
+                            .tag("operation", key.operation())
+                            .tag("type", key.type())
+                            .tag("outcome", key.outcome())
+                            .register(meters)));
         }
         for (GraphQLError error : result.getErrors()) {
             String code = ApiErrors.code(error);
