@@ -24,4 +24,9 @@ public final class RequestTime {
         }
         return now;
     }
+
+    /** The next value asked for is read anew: a subscription's next event is a new answer. */
+    public static void forget(GraphQLContext request) {
+        request.delete(RequestTime.class);
+    }
 }

@@ -1,7 +1,9 @@
 package io.lendx.subscription;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import io.lendx.graphql.Continuations;
+import io.lendx.graphql.RequestTime;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoader;
@@ -17,7 +19,8 @@ import java.util.function.Function;
  * The source of a subscription field such as {@code loanUpdated}: the committed changes of one
  * kind whose keys match the field's arguments, each read back as the object is now. Each event
  * is handed to the subscription's own work queue with its DataLoaders emptied, so that its
- * nested fields batch like a query's and never see a value cached for an earlier event.
+ * nested fields batch like a query's and never see a value cached for an earlier event, nor
+ * the time an earlier event was answered at ({@link RequestTime}).
  */
 @Singleton
 public class ChangeSubscriptions {
@@ -36,6 +39,7 @@ public class ChangeSubscriptions {
         var filters = env.getArguments();
         Continuations work = Continuations.of(env);
         DataLoaderRegistry loaders = env.getDataLoaderRegistry();
+        GraphQLContext request = env.getGraphQlContext();
         return feed.changes()
                 .doOnSubscribe(listening -> live.incrementAndGet())
                 .doFinally(ended -> live.decrementAndGet())
@@ -45,6 +49,9 @@ public class ChangeSubscriptions {
                 // which a fast queue can finish before the subscriber attaches, leaving the event
                 // on a driver thread where nothing dispatches its DataLoaders).
                 .publishOn(Schedulers.fromExecutor(work), 1)
-                .doOnNext(value -> loaders.getDataLoaders().forEach(DataLoader::clearAll));
+                .doOnNext(value -> {
+                    loaders.getDataLoaders().forEach(DataLoader::clearAll);
+                    RequestTime.forget(request);
+                });
     }
 }
