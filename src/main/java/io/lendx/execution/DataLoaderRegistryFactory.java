@@ -95,7 +95,18 @@ public class DataLoaderRegistryFactory {
         }
     }
 
+    /** Equality written out: a record's generated one goes through method handles, per cached load. */
     private record SelectionKey(Object key, int fieldsAsked) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SelectionKey that && that.fieldsAsked == fieldsAsked && that.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * key.hashCode() + fieldsAsked;
+        }
     }
 
     /** One request's loaders, each made when first asked for, and what is asked of them. */

@@ -2,6 +2,8 @@ package io.lendx.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.lendx.execution.ResponseObject;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.ByteBuf;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a response (a GraphQL result or an error body: maps, lists, strings, numbers,
@@ -29,6 +32,8 @@ import java.util.Map;
 public class JsonBody {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final int MAX_NAMES = 4096;
+    private static final Map<String, SerializableString> NAMES = new ConcurrentHashMap<>();
 
     /** Anything else (never seen in practice) is written by the application's own mapper. */
     private final JsonMapper fallback;
@@ -108,10 +113,25 @@ public class JsonBody {
     private void writeObject(JsonGenerator out, ResponseObject object) throws IOException {
         out.writeStartObject();
         for (int i = 0, fields = object.fieldCount(); i < fields; i++) {
-            out.writeFieldName(object.key(i));
+            out.writeFieldName(name(object.key(i)));
             write(out, object.value(i));
         }
         out.writeEndObject();
+    }
+
+    /**
+     * A field name already quoted and encoded: a page repeats a few dozen names thousands of
+     * times. Names come from clients' documents, so only the first {@link #MAX_NAMES} are kept.
+     */
+    private static SerializableString name(String key) {
+        SerializableString name = NAMES.get(key);
+        if (name == null) {
+            name = new SerializedString(key);
+            if (NAMES.size() < MAX_NAMES) {
+                NAMES.putIfAbsent(key, name);
+            }
+        }
+        return name;
     }
 
     private void writeArray(JsonGenerator out, List<?> list) throws IOException {
