@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * How the objects at one place in the document are completed: each of their fields either here,
@@ -106,8 +107,8 @@ final class ObjectPlan {
             return null;
         }
         boolean nonNull = fieldType instanceof GraphQLNonNull;
-        return fetcher instanceof LoadsThrough relation ? new Relation(relation, child, nonNull)
-                : new Embedded(PlainField.object(property), child, nonNull);
+        return fetcher instanceof LoadsThrough relation ? ObjectField.relation(relation, child, nonNull)
+                : ObjectField.embedded(PlainField.object(property), child, nonNull);
     }
 
     /**
@@ -147,6 +148,16 @@ final class ObjectPlan {
      * empty): an {@code Object[]}, a future of one, or {@link #ENGINE} (then or later).
      */
     Object own(ExecutionContext context, Object source) {
+        return gather(context, source, values -> values);
+    }
+
+    /** The whole object, completed here ({@link #all}): its result, a future of it, or {@link #ENGINE}. */
+    Object complete(ExecutionContext context, Object source) {
+        return gather(context, source, values -> result(context, values, Map.of()));
+    }
+
+    /** The fields completed here, {@code finish}ed once all are in; {@link #ENGINE} (then or later) if one needs the engine. */
+    private Object gather(ExecutionContext context, Object source, Function<Object[], Object> finish) {
         Object[] values = new Object[fields.length];
         Gathering pending = null;
         for (int i = 0; i < fields.length; i++) {
@@ -159,23 +170,14 @@ final class ObjectPlan {
             }
             if (value instanceof CompletableFuture<?> future) {
                 if (pending == null) {
-                    pending = Gathering.ofObject(values, all -> all);
+                    pending = Gathering.ofObject(values, finish);
                 }
                 pending.await(i, future);
             } else {
                 values[i] = value;
             }
         }
-        return pending == null ? values : pending.start();
-    }
-
-    /** The whole object, completed here ({@link #all}): its result, a future of it, or {@link #ENGINE}. */
-    Object complete(ExecutionContext context, Object source) {
-        Object values = own(context, source);
-        if (values instanceof CompletableFuture<?> future) {
-            return future.thenApply(arrived -> arrived == ENGINE ? ENGINE : result(context, (Object[]) arrived, Map.of()));
-        }
-        return values == ENGINE ? ENGINE : result(context, (Object[]) values, Map.of());
+        return pending == null ? finish.apply(values) : pending.start();
     }
 
     /**
@@ -209,23 +211,41 @@ final class ObjectPlan {
         return ResponseObject.of(context.getResponseMapFactory(), keys, values);
     }
 
-    /** An object field whose object, once there, is completed here ({@link ObjectPlan#all}). */
-    private abstract static class ObjectField implements Field {
+    /**
+     * An object field whose object, once there, is completed here ({@link ObjectPlan#all}): a
+     * relation loaded through the request's DataLoader, or an object-valued property (an edge's
+     * node, a connection's page info).
+     */
+    private static final class ObjectField implements Field {
 
+        private final Field value;
         private final ObjectPlan child;
         private final boolean nonNull;
 
-        ObjectField(ObjectPlan child, boolean nonNull) {
+        /** {@code value} answers null, the object, a future of it, or {@link #ENGINE}. */
+        ObjectField(Field value, ObjectPlan child, boolean nonNull) {
+            this.value = value;
             this.child = child;
             this.nonNull = nonNull;
         }
 
-        /** The object's value: null, the object, a future of it, or {@link #ENGINE}. */
-        abstract Object value(ExecutionContext context, Object source);
+        static ObjectField relation(LoadsThrough fetcher, ObjectPlan child, boolean nonNull) {
+            return new ObjectField((context, source) -> {
+                try {
+                    return fetcher.load(source, context.getDataLoaderRegistry());
+                } catch (RuntimeException e) {
+                    return ENGINE;
+                }
+            }, child, nonNull);
+        }
+
+        static ObjectField embedded(PlainField property, ObjectPlan child, boolean nonNull) {
+            return new ObjectField(property::raw, child, nonNull);
+        }
 
         @Override
         public Object complete(ExecutionContext context, Object source) {
-            Object value = value(context, source);
+            Object value = this.value.complete(context, source);
             if (!(value instanceof CompletableFuture<?> future)) {
                 return object(context, value);
             }
@@ -253,42 +273,6 @@ final class ObjectPlan {
             } catch (RuntimeException e) {
                 return ENGINE;
             }
-        }
-    }
-
-    /** A relation loaded through the request's DataLoader. */
-    private static final class Relation extends ObjectField {
-
-        private final LoadsThrough fetcher;
-
-        Relation(LoadsThrough fetcher, ObjectPlan child, boolean nonNull) {
-            super(child, nonNull);
-            this.fetcher = fetcher;
-        }
-
-        @Override
-        Object value(ExecutionContext context, Object source) {
-            try {
-                return fetcher.load(source, context.getDataLoaderRegistry());
-            } catch (RuntimeException e) {
-                return ENGINE;
-            }
-        }
-    }
-
-    /** An object-valued property (an edge's node, a connection's page info). */
-    private static final class Embedded extends ObjectField {
-
-        private final PlainField property;
-
-        Embedded(PlainField property, ObjectPlan child, boolean nonNull) {
-            super(child, nonNull);
-            this.property = property;
-        }
-
-        @Override
-        Object value(ExecutionContext context, Object source) {
-            return property.raw(context, source);
         }
     }
 }

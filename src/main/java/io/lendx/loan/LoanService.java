@@ -140,11 +140,6 @@ public class LoanService {
         return new ConflictException(Reason.INVALID_STATE_TRANSITION, "Only an ONGOING loan can change state");
     }
 
-    /** Whether {@code loan} is overdue at {@code now}, the time its request is answered at. */
-    public boolean isOverdue(Loan loan, Instant now) {
-        return loan.isOverdueAt(now);
-    }
-
     /** The service's time, for a request that reads it once ({@code RequestTime}). */
     public Instant now() {
         return clock.instant();

@@ -92,7 +92,7 @@ public class LoanWiring implements FeatureWiring {
     }
 
     private boolean isOverdue(Loan loan, GraphQLContext request) {
-        boolean overdue = service.isOverdue(loan, RequestTime.of(request, service::now));
+        boolean overdue = loan.isOverdueAt(RequestTime.of(request, service::now));
         if (!overdue && loan.state() == LoanState.ONGOING) {
             ResponseHints.changesAt(request, loan.endDate());
         }
