@@ -11,6 +11,8 @@ import io.lendx.error.Conflicts;
 import io.lendx.error.ForbiddenException;
 import io.lendx.error.NotFoundException;
 import io.lendx.idempotency.Idempotency;
+import io.lendx.jobs.Job;
+import io.lendx.jobs.OneInstanceAtATime;
 import io.lendx.pool.Pool;
 import io.lendx.pool.PoolService;
 import io.lendx.validation.Check;
@@ -37,14 +39,16 @@ public class ApplicationService {
     private final Idempotency idempotency;
     private final Clock clock;
     private final ChangeNotices notices;
+    private final OneInstanceAtATime rounds;
 
     public ApplicationService(ApplicationRepository applications, PoolService pools, Idempotency idempotency,
-                              Clock clock, ChangeNotices notices) {
+                              Clock clock, ChangeNotices notices, OneInstanceAtATime rounds) {
         this.applications = applications;
         this.pools = pools;
         this.idempotency = idempotency;
         this.clock = clock;
         this.notices = notices;
+        this.rounds = rounds;
     }
 
     public Mono<LoanApplication> find(String address) {
@@ -121,10 +125,13 @@ public class ApplicationService {
     public record Decision(LoanApplication application, Pool pool) {
     }
 
-    /** Turns PENDING applications past their dissolution date into EXPIRED; emits how many. */
-    @Transactional
+    /**
+     * Turns PENDING applications past their dissolution date into EXPIRED and emits how many;
+     * emits nothing when another instance holds this round, so every instance may schedule it.
+     */
     public Mono<Long> expirePending() {
-        return applications.expirePending(clock.instant());
+        return rounds.run(Job.APPLICATION_EXPIRY, connection -> applications.expirePending(clock.instant()))
+                .singleOrEmpty();
     }
 
     private Mono<Decision> decidable(String address, String issuer) {

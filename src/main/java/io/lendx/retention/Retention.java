@@ -1,10 +1,11 @@
 package io.lendx.retention;
 
+import io.lendx.jobs.Job;
+import io.lendx.jobs.OneInstanceAtATime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.r2dbc.operations.R2dbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
@@ -35,10 +36,7 @@ import java.util.Map;
 public class Retention {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
-    /** The advisory lock that makes one instance do a run: any fixed number; this one spells "lendx". */
-    static final long LOCK = 0x6c656e6478L;
-
-    private final R2dbcOperations operations;
+    private final OneInstanceAtATime rounds;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Duration idempotency;
@@ -46,11 +44,11 @@ public class Retention {
     @Nullable
     private final Duration audit;
 
-    public Retention(R2dbcOperations operations, Clock clock, MeterRegistry meters,
+    public Retention(OneInstanceAtATime rounds, Clock clock, MeterRegistry meters,
                      @Value("${lendx.retention.idempotency:7d}") Duration idempotency,
                      @Value("${lendx.retention.expired-keys:90d}") Duration expiredKeys,
                      @Nullable @Property(name = "lendx.retention.audit") Duration audit) {
-        this.operations = operations;
+        this.rounds = rounds;
         this.clock = clock;
         this.meters = meters;
         this.idempotency = idempotency;
@@ -67,14 +65,7 @@ public class Retention {
     /** One run: rows deleted by kind, or nothing when another instance holds the lock. */
     public Mono<Map<String, Long>> run() {
         Instant now = clock.instant();
-        return Flux.from(operations.withTransaction(status -> {
-                    Connection connection = status.getConnection();
-                    return Flux.from(connection.createStatement("SELECT pg_try_advisory_xact_lock($1)").bind(0, LOCK)
-                                    .execute())
-                            .flatMap(result -> result.map(row -> row.get(0, Boolean.class)))
-                            .filter(Boolean::booleanValue)
-                            .flatMap(locked -> deletions(connection, now));
-                }))
+        return rounds.run(Job.RETENTION, connection -> deletions(connection, now))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new)
                 .doOnNext(deleted -> deleted.forEach((kind, rows) ->
                         meters.counter("lendx.retention.deleted.rows", "kind", kind).increment(rows)));

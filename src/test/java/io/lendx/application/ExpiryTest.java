@@ -1,6 +1,7 @@
 package io.lendx.application;
 
 import io.lendx.cache.ResponseCache;
+import io.lendx.jobs.Job;
 import io.lendx.support.Actors;
 import io.lendx.support.Actors.Actor;
 import io.lendx.support.DatabaseTest;
@@ -70,6 +71,25 @@ class ExpiryTest extends DatabaseTest {
 
         assertEquals(0L, expire());
         assertEquals("PENDING", application(later).data("application.state"));
+    }
+
+    @Test
+    void anotherInstancesRoundMakesThisOneSkipButRetentionDoesNot() {
+        expire();
+        Actor issuer = actors.register();
+        Actor borrower = actors.register();
+        String pool = actors.pool(issuer, "10000");
+        String due = submit(borrower, pool, "500", Duration.ofDays(1));
+        clock.advance(Duration.ofDays(2));
+
+        Long skipped = whileHolding("SELECT pg_advisory_xact_lock(" + Job.APPLICATION_EXPIRY.lockKey() + ")",
+                () -> applicationService.expirePending().block());
+        assertNull(skipped);
+        assertEquals("PENDING", application(due).data("application.state"));
+
+        Long expired = whileHolding("SELECT pg_advisory_xact_lock(" + Job.RETENTION.lockKey() + ")", this::expire);
+        assertEquals(1L, expired);
+        assertEquals("EXPIRED", application(due).data("application.state"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lendx.retention;
 
+import io.lendx.jobs.Job;
 import io.lendx.support.Actors;
 import io.lendx.support.Actors.Actor;
 import io.lendx.support.DatabaseTest;
@@ -79,7 +80,7 @@ class RetentionTest extends DatabaseTest {
 
     @Test
     void anotherInstancesRunMakesThisOneSkip() {
-        Map<String, Long> deleted = whileHolding("SELECT pg_advisory_xact_lock(" + Retention.LOCK + ")",
+        Map<String, Long> deleted = whileHolding("SELECT pg_advisory_xact_lock(" + Job.RETENTION.lockKey() + ")",
                 () -> retention.run().block());
 
         assertTrue(deleted == null || deleted.isEmpty(), () -> "ran while the lock was taken: " + deleted);
