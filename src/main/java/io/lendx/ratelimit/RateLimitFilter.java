@@ -4,19 +4,23 @@ import io.lendx.graphql.ApiErrors;
 import io.lendx.auth.BearerToken;
 import io.lendx.error.ErrorCode;
 import io.lendx.http.RequestIdFilter;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
+
 
 /**
  * Answers 429 with {@code Retry-After} (and a RATE_LIMITED GraphQL error) before a request
@@ -33,20 +37,18 @@ public class RateLimitFilter {
         this.addresses = addresses;
     }
 
+    /** Asynchronous (Redis), so through the continuation: Micronaut 4.8 fails on an empty async result. */
     @RequestFilter
-    @Nullable
-    public HttpResponse<?> limit(HttpRequest<?> request) {
+    public Publisher<MutableHttpResponse<?>> limit(HttpRequest<?> request,
+                                                  FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
         String address = String.valueOf(addresses.resolve(request));
-        Optional<Duration> wait = limiter.lockout(address);
-        if (wait.isEmpty()) {
-            Optional<String> key = BearerToken.of(request);
-            wait = key.isEmpty() ? limiter.acquire("address:" + address, false)
-                    : limiter.acquire("key:" + BearerToken.hash(key.get()), true);
-        }
-        return wait.map(time -> tooManyRequests(time, RequestIdFilter.of(request))).orElse(null);
+        return Mono.fromFuture(limiter.admit(address, BearerToken.of(request).map(BearerToken::hash)))
+                .flatMap(wait -> wait.isPresent()
+                        ? Mono.just(tooManyRequests(wait.get(), RequestIdFilter.of(request)))
+                        : Mono.from(next.proceed()));
     }
 
-    private static HttpResponse<?> tooManyRequests(Duration wait, String requestId) {
+    private static MutableHttpResponse<?> tooManyRequests(Duration wait, String requestId) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))

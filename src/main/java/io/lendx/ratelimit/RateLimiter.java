@@ -1,76 +1,124 @@
 package io.lendx.ratelimit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.lendx.auth.AuthenticationFailures;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.lendx.auth.AuthenticationFailures;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Token buckets (Bucket4j) per API key and per anonymous client address, plus a lockout of
- * addresses that keep failing to authenticate.
- *
- * <p>The buckets live in this instance's memory, so each instance enforces the budget on its
- * own share of the traffic. To share them between instances, build them through a Bucket4j
- * {@code ProxyManager} backed by PostgreSQL ({@code bucket4j_jdk17-postgresql}) or Redis instead
- * of the local cache below: the keys and budgets stay as they are.
+ * addresses that keep failing to authenticate. With {@code REDIS_URL} they live in Redis and
+ * every instance shares them; when Redis fails, this instance answers from its own memory
+ * (counted in {@code lendx_rate_limit_fallbacks_total}); after a timeout it lets Redis rest
+ * for a second, so that a Redis that does not answer costs one request the timeout, not all.
  */
 @Singleton
 public class RateLimiter implements AuthenticationFailures {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+    private static final Duration REST_AFTER_FAILURE = Duration.ofSeconds(1);
+    private static final CompletableFuture<Optional<Duration>> ADMITTED =
+            CompletableFuture.completedFuture(Optional.empty());
+
     private final RateLimitConfiguration configuration;
+    private final Limits local;
+    @Nullable
+    private final Limits shared;
     private final Clock clock;
-    private final Cache<String, Bucket> buckets;
-    private final Cache<String, Bucket> failures;
-    private final Cache<String, Instant> lockedOutUntil;
+    private final Counter fallbacks;
+    private final BucketConfiguration perKey;
+    private final BucketConfiguration perAddress;
+    private final BucketConfiguration failures;
+    private volatile Instant sharedRestsUntil = Instant.MIN;
 
-    public RateLimiter(RateLimitConfiguration configuration, Clock clock) {
+    RateLimiter(RateLimitConfiguration configuration, LocalLimits local, @Nullable RedisLimits shared, Clock clock,
+                MeterRegistry meters) {
         this.configuration = configuration;
+        this.local = local;
+        this.shared = shared;
         this.clock = clock;
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(configuration.getPeriod().multipliedBy(2))
-                .maximumSize(100_000).build();
-        this.failures = Caffeine.newBuilder().expireAfterAccess(configuration.getFailureWindow())
-                .maximumSize(100_000).build();
-        this.lockedOutUntil = Caffeine.newBuilder().expireAfterWrite(configuration.getLockout())
-                .maximumSize(100_000).build();
+        this.fallbacks = Counter.builder("lendx.rate.limit.fallbacks")
+                .description("Rate-limit checks answered from this instance's memory because Redis failed")
+                .register(meters);
+        this.perKey = budget(configuration.getPerKey(), configuration.getPeriod());
+        this.perAddress = budget(configuration.getPerAddress(), configuration.getPeriod());
+        this.failures = budget(configuration.getMaxFailedAuthentications(), configuration.getFailureWindow());
     }
 
-    /** Empty if the request may go on, else how long the client should wait. */
-    public Optional<Duration> acquire(String client, boolean authenticated) {
+    /**
+     * Empty if the request may go on, else how long the client should wait: while the address is
+     * locked out, or when the key's (or, without a key, the address's) budget is spent.
+     */
+    public CompletableFuture<Optional<Duration>> admit(String address, Optional<String> apiKeyHash) {
         if (!configuration.isEnabled()) {
-            return Optional.empty();
+            return ADMITTED;
         }
-        long budget = authenticated ? configuration.getPerKey() : configuration.getPerAddress();
-        Bucket bucket = buckets.get(client, key -> bucket(budget, configuration.getPeriod()));
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Optional.empty()
-                : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-    }
-
-    /** Empty unless the address is locked out, else how long the lockout still lasts. */
-    public Optional<Duration> lockout(String address) {
-        Instant until = configuration.isEnabled() ? lockedOutUntil.getIfPresent(address) : null;
-        return until == null ? Optional.empty() : Optional.of(Duration.between(clock.instant(), until))
-                .filter(remaining -> !remaining.isNegative());
+        String bucket = apiKeyHash.map(hash -> "key:" + hash).orElseGet(() -> "address:" + address);
+        BucketConfiguration budget = apiKeyHash.isPresent() ? perKey : perAddress;
+        return withFallback(limits -> limits.lockout(address).thenCompose(lockout -> lockout.isPresent()
+                ? CompletableFuture.completedFuture(lockout)
+                : limits.consume(bucket, budget).thenApply(RateLimiter::waitOf)));
     }
 
     /** Counts a failed authentication; enough of them in the window lock the address out. */
     @Override
     public void failed(String address) {
-        Bucket allowance = failures.get(address,
-                key -> bucket(configuration.getMaxFailedAuthentications(), configuration.getFailureWindow()));
-        if (!allowance.tryConsume(1)) {
-            lockedOutUntil.put(address, clock.instant().plus(configuration.getLockout()));
+        if (!configuration.isEnabled()) {
+            return;
         }
+        withFallback(limits -> limits.consume("failures:" + address, failures).thenCompose(probe -> probe.isConsumed()
+                ? CompletableFuture.completedFuture(null) : limits.lockOut(address, configuration.getLockout())));
     }
 
-    private static Bucket bucket(long capacity, Duration period) {
-        return Bucket.builder().addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period)).build();
+    private <T> CompletableFuture<T> withFallback(Function<Limits, CompletableFuture<T>> check) {
+        if (shared == null) {
+            return check.apply(local);
+        }
+        if (clock.instant().isBefore(sharedRestsUntil)) {
+            fallbacks.increment();
+            return check.apply(local);
+        }
+        return check.apply(shared).exceptionallyCompose(failure -> {
+            if (timedOut(failure)) {
+                // A Redis that does not answer would cost every request the whole timeout.
+                sharedRestsUntil = clock.instant().plus(REST_AFTER_FAILURE);
+            }
+            fallbacks.increment();
+            LOG.debug("Rate limit answered from memory: Redis failed", failure);
+            return check.apply(local);
+        });
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof RedisCommandTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Duration> waitOf(ConsumptionProbe probe) {
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    private static BucketConfiguration budget(long capacity, Duration period) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
+                .build();
     }
 }
