@@ -13,10 +13,15 @@ PORT=${SMOKE_PORT:-18080}
 LOG_BASE=${SMOKE_LOG:-/tmp/lendx-smoke.log}
 LOG=$LOG_BASE
 
-if ! command -v chromium >/dev/null; then
-    echo "smoke: installing Chromium (apt-get)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+MISSING=()
+command -v chromium >/dev/null || MISSING+=(chromium)
+command -v redis-server >/dev/null || MISSING+=(redis-server)
+command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || MISSING+=(haproxy)
+if [ ${#MISSING[@]} -gt 0 ]; then
+    echo "smoke: installing ${MISSING[*]} (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${MISSING[@]}" >/dev/null
 fi
+export PATH="$PATH:/usr/sbin"
 (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
 if [ ! -f "$JAR" ]; then
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
@@ -80,4 +85,62 @@ case "$refused" in
     *PERSISTED_QUERY_NOT_ALLOWED*) echo "smoke: LENDX_GRAPHQL_PERSISTED_ONLY=true refuses a document not shipped" ;;
     *) failed "persisted-only mode ran a document it should refuse: $refused" ;;
 esac
+# Two more instances behind HAProxy (round-robin) on the same database and one Redis, with the
+# expiry job every second on both: clients of the balancer see one service.
+REDIS_PORT=$((PORT + 10))
+start_redis() {
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >"$LOG_BASE.redis" 2>&1 &
+    REDIS_PID=$!
+    PIDS+=("$REDIS_PID")
+    for _ in $(seq 1 50); do
+        redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && return 0
+        sleep 0.1
+    done
+    failed "redis-server did not start"
+}
+start_redis
+ADMIN_KEY=smoke-admin-key-0123456789abcdef0123456789
+SHARED=(R2DBC_DATASOURCES_DEFAULT_URL="r2dbc:pool:postgresql://localhost:$DB_PORT/postgres"
+    R2DBC_DATASOURCES_DEFAULT_USERNAME=postgres REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+    LENDX_RATE_LIMIT_PER_KEY=100 LENDX_EXPIRY_INTERVAL=1s LENDX_ADMIN_API_KEY="$ADMIN_KEY")
+start "$((PORT + 3))" "${SHARED[@]}"
+start "$((PORT + 4))" "${SHARED[@]}"
+BALANCER=$((PORT + 5))
+cat >"$LOG_BASE.haproxy.cfg" <<HAPROXY
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+    timeout tunnel 60s
+frontend lendx
+    bind 127.0.0.1:$BALANCER
+    default_backend instances
+backend instances
+    balance roundrobin
+    server a 127.0.0.1:$((PORT + 3))
+    server b 127.0.0.1:$((PORT + 4))
+HAPROXY
+haproxy -db -f "$LOG_BASE.haproxy.cfg" >"$LOG_BASE.haproxy" 2>&1 &
+PIDS+=("$!")
+for _ in $(seq 1 50); do
+    curl -fsS "http://localhost:$BALANCER/health/readiness" >/dev/null 2>&1 && break
+    sleep 0.1
+done
+instances() {
+    (cd "$HERE" && LENDX_URL="http://localhost:$BALANCER" LENDX_ADMIN_API_KEY="$ADMIN_KEY" \
+        LENDX_INSTANCES="http://localhost:$((PORT + 3)),http://localhost:$((PORT + 4))" node instances.mjs "$1") \
+        || failed "instances.mjs $1"
+}
+instances budget
+kill "$REDIS_PID"
+wait "$REDIS_PID" 2>/dev/null || true
+instances without-redis
+start_redis
+instances redis-back
+instances expiry
+(cd "$HERE" && LENDX_URL="http://localhost:$BALANCER" LENDX_MUTATION_URL="http://localhost:$BALANCER" \
+    LENDX_METRICS_URLS="http://localhost:$((PORT + 3)),http://localhost:$((PORT + 4))" node subscription.mjs) \
+    || failed "subscription.mjs through HAProxy"
+instances lockout
 echo "smoke: all checks passed"

@@ -1,43 +1,29 @@
 // A graphql-ws client subscribes to loanUpdated and receives the approval and the repayment of
 // a loan, made through HTTP — on the same instance, or (LENDX_MUTATION_URL) on another one that
-// shares the database. Usage: LENDX_URL=… [LENDX_MUTATION_URL=…] node subscription.mjs
+// shares the database. Behind a load balancer, LENDX_METRICS_URLS lists the instances (comma-
+// separated) whose metrics show the subscription listening.
+// Usage: LENDX_URL=… [LENDX_MUTATION_URL=…] [LENDX_METRICS_URLS=…,…] node subscription.mjs
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import assert from 'node:assert/strict';
-import { newWallet, proofFor } from './operations.mjs';
+import { graphqlAt, register, until } from './operations.mjs';
 
 const service = new URL(process.env.LENDX_URL ?? 'http://localhost:8080');
 const mutations = new URL(process.env.LENDX_MUTATION_URL ?? service.href);
 
-async function until(condition, what) {
-  for (const started = Date.now(); Date.now() - started < 20_000;) {
-    if (await condition()) return;
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const graphql = graphqlAt(mutations);
+const lender = await register(graphql);
+const borrower = await register(graphql);
 
-async function graphql(query, variables, apiKey) {
-  const response = await fetch(new URL('/graphql', mutations), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json',
-      ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  assert.equal(body.errors, undefined, JSON.stringify(body));
-  return body.data;
-}
-
-const register = async () => (await graphql('mutation($i: RegisterUserInput!) { registerUser(input: $i) { apiKey user { address } } }',
-  { i: await proofFor(newWallet(), graphql) })).registerUser;
-const lender = await register();
-const borrower = await register();
-
+const instances = (process.env.LENDX_METRICS_URLS ?? service.href).split(',').map(url => new URL(url));
 async function listening() {
-  const metrics = await (await fetch(new URL('/prometheus', service))).text();
-  const line = metrics.split('\n').find(text => text.startsWith('lendx_ws_subscriptions'));
-  return line ? Number(line.split(' ').pop()) : 0;
+  let total = 0;
+  for (const instance of instances) {
+    const metrics = await (await fetch(new URL('/prometheus', instance))).text();
+    const line = metrics.split('\n').find(text => text.startsWith('lendx_ws_subscriptions'));
+    total += line ? Number(line.split(' ').pop()) : 0;
+  }
+  return total;
 }
 const before = await listening();
 
