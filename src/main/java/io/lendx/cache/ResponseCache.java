@@ -1,5 +1,6 @@
 package io.lendx.cache;
 
+import io.lendx.replica.ReadRouting;
 import graphql.ExecutionResult;
 import io.lendx.graphql.Documents;
 import io.lendx.graphql.ResponseHints;
@@ -183,6 +184,9 @@ public class ResponseCache {
             long before = versions.now();
             ExecutionHints hints = new ExecutionHints();
             context.put(ResponseHints.class, hints);
+            if (keep) {
+                context.put(ReadRouting.FILLS_CACHE, Boolean.TRUE);
+            }
             return execute.get().map(result -> {
                 if (!result.getErrors().isEmpty() || hints.changesWithTheTime()) {
                     return new Kept(Answer.executed(Answer.Outcome.MISS, result), null);

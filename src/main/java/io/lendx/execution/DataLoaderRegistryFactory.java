@@ -1,5 +1,6 @@
 package io.lendx.execution;
 
+import io.lendx.replica.Route;
 import io.lendx.graphql.SelectionTracking;
 import io.lendx.graphql.SelectedFields;
 import io.lendx.graphql.FeatureLoaders;
@@ -65,9 +66,14 @@ public class DataLoaderRegistryFactory {
         features.forEach(feature -> feature.register(registrar));
     }
 
+    /** A request's queue, whose statements read the primary. */
     public RequestWorkQueue newWorkQueue() {
+        return newWorkQueue(Route.PRIMARY);
+    }
+
+    public RequestWorkQueue newWorkQueue(Route reads) {
         RequestLoaders loaders = new RequestLoaders();
-        RequestWorkQueue work = new RequestWorkQueue(loaders, workers);
+        RequestWorkQueue work = new RequestWorkQueue(loaders, workers, reads);
         loaders.work = work;
         return work;
     }

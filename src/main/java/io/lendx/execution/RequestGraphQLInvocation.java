@@ -1,5 +1,7 @@
 package io.lendx.execution;
 
+import io.lendx.replica.ReadRouting;
+import io.lendx.replica.Route;
 import io.lendx.error.OutageReason;
 import io.lendx.graphql.Continuations;
 import io.lendx.graphql.RefusedRequestListener;
@@ -59,11 +61,12 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     private final List<RefusedRequestListener> refusalListeners;
     private final ExecutionGate gate;
     private final Documents documents;
+    private final ReadRouting routing;
 
     public RequestGraphQLInvocation(GraphQL graphQL, DataLoaderRegistryFactory loaders,
                                     List<RequestContextContributor> contributors, QueryLimitsConfiguration limits,
                                     List<RefusedRequestListener> refusalListeners, ExecutionGate gate,
-                                    Documents documents) {
+                                    Documents documents, ReadRouting routing) {
         this.graphQL = graphQL;
         this.loaders = loaders;
         this.contributors = contributors;
@@ -71,6 +74,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         this.refusalListeners = refusalListeners;
         this.gate = gate;
         this.documents = documents;
+        this.routing = routing;
     }
 
     /**
@@ -106,7 +110,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         // like a query, whose deadline below covers it all.
         Mono<T> execution = (mutation ? Mono.firstWithSignal(context, after(timeout, false)) : context)
                 .flatMap(entries -> around.run(entries, mutation, () -> gate.admit(invocationData.getQuery(),
-                        Mono.fromFuture(() -> execute(invocationData, entries)))));
+                        executed(invocationData, entries, mutation))));
         return Mono.firstWithSignal(execution, mutation ? after(timeout.plus(MUTATION_BACKSTOP), true)
                         : after(timeout, false))
                 .onErrorResume(failure -> {
@@ -125,9 +129,17 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                 });
     }
 
+    /** Routed to the replica or the primary; after a mutation, where its writes ended is kept. */
+    private Mono<ExecutionResult> executed(GraphQLInvocationData invocationData, Map<Object, Object> context,
+                                           boolean mutation) {
+        Mono<ExecutionResult> result = routing.route(context, mutation)
+                .flatMap(route -> Mono.fromFuture(() -> execute(invocationData, context, route)));
+        return mutation ? result.flatMap(done -> routing.written(context).thenReturn(done)) : result;
+    }
+
     private CompletableFuture<ExecutionResult> execute(GraphQLInvocationData invocationData,
-                                                       Map<Object, Object> context) {
-        RequestWorkQueue work = loaders.newWorkQueue();
+                                                       Map<Object, Object> context, Route reads) {
+        RequestWorkQueue work = loaders.newWorkQueue(reads);
         context.put(Continuations.class, work);
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(Objects.requireNonNullElse(invocationData.getQuery(), ""))

@@ -2,6 +2,8 @@ package io.lendx.execution;
 
 import io.lendx.graphql.Continuations;
 import io.lendx.graphql.CurrentLoaders;
+import io.lendx.replica.ReadRoute;
+import io.lendx.replica.Route;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoaderRegistry;
 import org.slf4j.Logger;
@@ -35,14 +37,16 @@ public final class RequestWorkQueue implements Executor, Continuations {
 
     private final DataLoaderRegistry loaders;
     private final Executor workers;
+    private final Route route;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** Tasks submitted but not yet run; whoever moves it from zero runs the queue. */
     private final AtomicInteger work = new AtomicInteger();
     private final AtomicInteger batchesInFlight = new AtomicInteger();
 
-    RequestWorkQueue(DataLoaderRegistry loaders, Executor workers) {
+    RequestWorkQueue(DataLoaderRegistry loaders, Executor workers, Route route) {
         this.loaders = loaders;
         this.workers = workers;
+        this.route = route;
     }
 
     /** The work queue of the request a fetcher runs in. */
@@ -100,7 +104,12 @@ public final class RequestWorkQueue implements Executor, Continuations {
     }
 
     private void drain() {
-        CurrentLoaders.during(loaders, this::drainHere);
+        if (route == Route.PRIMARY) {
+            CurrentLoaders.during(loaders, this::drainHere);
+        } else {
+            // Statements subscribed while the queue runs take the replica's connections.
+            ReadRoute.during(route, () -> CurrentLoaders.during(loaders, this::drainHere));
+        }
     }
 
     private void drainHere() {

@@ -1,5 +1,6 @@
 package io.lendx.execution;
 
+import io.lendx.replica.Route;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -166,7 +167,7 @@ class ObjectPlanTest {
 
     private Map<String, Object> run(boolean ours, String document, AtomicInteger fetches) {
         DataLoaderRegistry loaders = new DataLoaderRegistry();
-        RequestWorkQueue work = new RequestWorkQueue(loaders, Runnable::run);
+        RequestWorkQueue work = new RequestWorkQueue(loaders, Runnable::run, Route.PRIMARY);
         register(loaders, work);
         GraphQL graphQL = engine(ours, fetches);
         ExecutionResult result = work.start(() -> graphQL.executeAsync(ExecutionInput.newExecutionInput(document)

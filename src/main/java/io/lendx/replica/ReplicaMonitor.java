@@ -1,0 +1,125 @@
+package io.lendx.replica;
+
+import io.lendx.ops.AdvisoryHealthIndicator;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.r2dbc.spi.Connection;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Asks the replica how far it has replayed, every {@code LENDX_DB_REPLICA_CHECK_INTERVAL}
+ * (100 ms), so that routing a query costs no statement. A replica that does not answer within a
+ * second, or lags more than {@code LENDX_DB_REPLICA_MAX_LAG} (10 s), is not used until it is back.
+ * Exported as {@code lendx_db_replica_lag_seconds}, {@code lendx_db_replica_up} and {@code replica}
+ * in {@code /health}'s details, which readiness does not depend on.
+ */
+@Singleton
+@Requires(beans = Replica.class)
+public class ReplicaMonitor implements AdvisoryHealthIndicator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaMonitor.class);
+    private static final String NAME = "replica";
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
+    /**
+     * The replay position, and the lag: nothing while it has replayed all it received, else the
+     * age of the last transaction it replayed. A server not in recovery answers as caught up.
+     */
+    private static final String POSITION = "SELECT coalesce(pg_last_wal_replay_lsn(), pg_current_wal_lsn())::text,"
+            + " CASE WHEN NOT pg_is_in_recovery() OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+            + " ELSE coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0) END::float8";
+
+    private final Replica replica;
+    private final Duration maxLag;
+    private final Clock clock;
+    private final AtomicBoolean checking = new AtomicBoolean();
+    private volatile State state = State.DOWN;
+
+    /** What the last check found; {@code checkedAt} null until one answered. */
+    record State(boolean up, long replayed, double lagSeconds, Instant checkedAt) {
+        static final State DOWN = new State(false, 0, Double.NaN, null);
+    }
+
+    public ReplicaMonitor(Replica replica, @Value("${lendx.db.replica.max-lag:10s}") Duration maxLag, Clock clock,
+                          MeterRegistry meters) {
+        this.replica = replica;
+        this.maxLag = maxLag;
+        this.clock = clock;
+        Gauge.builder("lendx.db.replica.lag", this, monitor -> monitor.state.lagSeconds())
+                .baseUnit("seconds").description("How far the replica's replay is behind what it received")
+                .register(meters);
+        Gauge.builder("lendx.db.replica.up", this, monitor -> monitor.state.up() ? 1 : 0)
+                .description("1 while the replica answers").register(meters);
+    }
+
+    @Scheduled(fixedDelay = "${lendx.db.replica.check-interval:100ms}")
+    void check() {
+        if (!checking.compareAndSet(false, true)) {
+            return;
+        }
+        Mono.usingWhen(Mono.from(replica.connections().create()), this::position, Connection::close)
+                .timeout(ANSWER_WITHIN)
+                .doFinally(signal -> checking.set(false))
+                .subscribe(found -> state = found, failure -> {
+                    if (state.up()) {
+                        LOG.warn("The replica stopped answering ({}): queries read the primary", failure.getMessage());
+                    }
+                    state = State.DOWN;
+                });
+    }
+
+    private Mono<State> position(Connection connection) {
+        return Flux.from(connection.createStatement(POSITION).execute())
+                .flatMap(result -> result.map(row -> new State(true, WalPosition.parse(row.get(0, String.class)),
+                        row.get(1, Double.class), clock.instant())))
+                .next();
+    }
+
+    /** Why a query may not read the replica now, or null if it may. */
+    String unusableBecause() {
+        State now = state;
+        if (!now.up() || now.checkedAt().isBefore(clock.instant().minus(ANSWER_WITHIN))) {
+            return "replica_down";
+        }
+        return now.lagSeconds() > maxLag.toMillis() / 1000.0 ? "replica_lagging" : null;
+    }
+
+    /** Whether the replica has replayed the WAL up to {@code position}, as of the last check. */
+    boolean hasReplayed(long position) {
+        return state.replayed() >= position;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        State now = state;
+        String unusable = unusableBecause();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("state", unusable == null ? "UP" : unusable.equals("replica_down") ? "DOWN" : "LAGGING");
+        if (now.up()) {
+            details.put("lagSeconds", now.lagSeconds());
+        }
+        return Mono.just(HealthResult.builder(NAME, unusable == null ? HealthStatus.UP : HealthStatus.DOWN)
+                .details(details).build());
+    }
+}
