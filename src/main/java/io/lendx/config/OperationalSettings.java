@@ -82,6 +82,9 @@ public final class OperationalSettings {
             checkOnly("LENDX_WS_KEEP_ALIVE", OperationalSettings::duration),
             checkOnly("LENDX_WS_MAX_QUEUED_EVENTS", atLeast(1)),
             checkOnly("LENDX_EXPIRY_INTERVAL", OperationalSettings::duration),
+            checkOnly("LENDX_DB_REPLICA_MAX_LAG", OperationalSettings::duration),
+            checkOnly("LENDX_DB_REPLICA_CHECK_INTERVAL", OperationalSettings::duration),
+            checkOnly("LENDX_REDIS_TIMEOUT", OperationalSettings::duration),
             checkOnly("LENDX_EXPIRY_ENABLED", OperationalSettings::bool),
             checkOnly("LENDX_SAMPLE_DATA_ENABLED", OperationalSettings::bool));
 

@@ -21,6 +21,7 @@ import io.micronaut.configuration.graphql.GraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocationData;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
@@ -110,7 +111,8 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         // like a query, whose deadline below covers it all.
         Mono<T> execution = (mutation ? Mono.firstWithSignal(context, after(timeout, false)) : context)
                 .flatMap(entries -> around.run(entries, mutation, () -> gate.admit(invocationData.getQuery(),
-                        executed(invocationData, entries, mutation))));
+                        executed(invocationData, entries, httpRequest.getHeaders().get(HttpHeaders.AUTHORIZATION),
+                                mutation))));
         return Mono.firstWithSignal(execution, mutation ? after(timeout.plus(MUTATION_BACKSTOP), true)
                         : after(timeout, false))
                 .onErrorResume(failure -> {
@@ -131,15 +133,30 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
 
     /** Routed to the replica or the primary; after a mutation, where its writes ended is kept. */
     private Mono<ExecutionResult> executed(GraphQLInvocationData invocationData, Map<Object, Object> context,
-                                           boolean mutation) {
-        Mono<ExecutionResult> result = routing.route(context, mutation)
-                .flatMap(route -> Mono.fromFuture(() -> execute(invocationData, context, route)));
-        return mutation ? result.flatMap(done -> routing.written(context).thenReturn(done)) : result;
+                                           @Nullable String authorization, boolean mutation) {
+        Mono<ExecutionResult> result = routing.route(context, authorization, mutation)
+                .flatMap(route -> executedOn(route, invocationData, context));
+        return mutation ? result.flatMap(done -> done.getErrors().isEmpty()
+                ? routing.written(authorization).thenReturn(done) : Mono.just(done)) : result;
+    }
+
+    /** Asked again of the primary when the replica cancelled a statement of it (a recovery conflict). */
+    private Mono<ExecutionResult> executedOn(Route reads, GraphQLInvocationData invocationData,
+                                             Map<Object, Object> context) {
+        return Mono.defer(() -> {
+            RequestWorkQueue work = loaders.newWorkQueue(reads);
+            return Mono.fromFuture(execute(invocationData, context, work))
+                    .flatMap(result -> work.replicaConflict()
+                            ? Mono.defer(() -> {
+                                routing.retriedOnPrimary();
+                                return executedOn(Route.PRIMARY, invocationData, context);
+                            })
+                            : Mono.just(result));
+        });
     }
 
     private CompletableFuture<ExecutionResult> execute(GraphQLInvocationData invocationData,
-                                                       Map<Object, Object> context, Route reads) {
-        RequestWorkQueue work = loaders.newWorkQueue(reads);
+                                                       Map<Object, Object> context, RequestWorkQueue work) {
         context.put(Continuations.class, work);
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(Objects.requireNonNullElse(invocationData.getQuery(), ""))

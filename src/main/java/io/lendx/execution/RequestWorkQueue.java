@@ -3,6 +3,7 @@ package io.lendx.execution;
 import io.lendx.graphql.Continuations;
 import io.lendx.graphql.CurrentLoaders;
 import io.lendx.replica.ReadRoute;
+import io.lendx.replica.RecoveryConflicts;
 import io.lendx.replica.Route;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoaderRegistry;
@@ -42,6 +43,7 @@ public final class RequestWorkQueue implements Executor, Continuations {
     /** Tasks submitted but not yet run; whoever moves it from zero runs the queue. */
     private final AtomicInteger work = new AtomicInteger();
     private final AtomicInteger batchesInFlight = new AtomicInteger();
+    private volatile boolean replicaConflict;
 
     RequestWorkQueue(DataLoaderRegistry loaders, Executor workers, Route route) {
         this.loaders = loaders;
@@ -79,6 +81,7 @@ public final class RequestWorkQueue implements Executor, Continuations {
         CompletableFuture<T> result = new CompletableFuture<>();
         query.toFuture().whenComplete((value, failure) -> execute(() -> {
             try {
+                noteFailure(failure);
                 complete(result, value, failure);
             } finally {
                 batchesInFlight.decrementAndGet();
@@ -91,8 +94,25 @@ public final class RequestWorkQueue implements Executor, Continuations {
     @Override
     public <T> CompletableFuture<T> continueHere(CompletableFuture<T> elsewhere) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        elsewhere.whenComplete((value, failure) -> completeHere(result, value, failure));
+        elsewhere.whenComplete((value, failure) -> {
+            noteFailure(failure);
+            completeHere(result, value, failure);
+        });
         return result;
+    }
+
+    /**
+     * Whether a statement of this request was cancelled by the replica to apply the primary's
+     * changes (a recovery conflict): the answer is then incomplete, and is asked of the primary.
+     */
+    public boolean replicaConflict() {
+        return replicaConflict;
+    }
+
+    private void noteFailure(Throwable failure) {
+        if (failure != null && route == Route.REPLICA && RecoveryConflicts.caused(failure)) {
+            replicaConflict = true;
+        }
     }
 
     @Override

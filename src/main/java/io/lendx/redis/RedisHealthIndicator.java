@@ -1,6 +1,6 @@
 package io.lendx.redis;
 
-import io.lendx.ops.AdvisoryHealthIndicator;
+import io.lendx.health.AdvisoryHealthIndicator;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;

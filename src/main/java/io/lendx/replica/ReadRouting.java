@@ -1,6 +1,6 @@
 package io.lendx.replica;
 
-import io.lendx.auth.Caller;
+import io.lendx.validation.Sha256;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
@@ -39,8 +39,11 @@ public class ReadRouting {
         this.meters = meters;
     }
 
-    /** Where the operation about to run in {@code context} reads. */
-    public Mono<Route> route(Map<Object, Object> context, boolean mutation) {
+    /**
+     * Where the operation about to run in {@code context} reads. The caller is told apart by its
+     * {@code authorization} header (hashed), so routing needs no authentication of its own.
+     */
+    public Mono<Route> route(Map<Object, Object> context, @Nullable String authorization, boolean mutation) {
         if (replica == null || positions == null) {
             return PRIMARY;
         }
@@ -54,23 +57,29 @@ public class ReadRouting {
         if (unusable != null) {
             return counted(Route.PRIMARY, unusable);
         }
-        Caller caller = (Caller) context.get(Caller.class);
-        if (caller == null) {
+        if (authorization == null) {
             return counted(Route.REPLICA, "anonymous");
         }
-        return positions.latestOf(caller.keyId())
+        return positions.latestOf(Sha256.hex(authorization))
                 .flatMap(written -> replica.hasReplayed(written) ? counted(Route.REPLICA, "replayed_own_writes")
                         : counted(Route.PRIMARY, "read_your_writes"))
                 .switchIfEmpty(Mono.defer(() -> counted(Route.REPLICA, "no_recent_writes")));
     }
 
-    /** After a mutation by a key: where its writes ended, so that its next queries see them. */
-    public Mono<Void> written(Map<Object, Object> context) {
-        Caller caller = (Caller) context.get(Caller.class);
-        if (positions == null || caller == null) {
+    /**
+     * After a mutation that succeeded with an {@code authorization}: where its writes ended, so
+     * that the key's next queries see them.
+     */
+    public Mono<Void> written(@Nullable String authorization) {
+        if (positions == null || authorization == null) {
             return Mono.empty();
         }
-        return positions.recordFor(caller.keyId());
+        return positions.recordFor(Sha256.hex(authorization));
+    }
+
+    /** A query the replica cancelled (a recovery conflict) runs again on the primary. */
+    public void retriedOnPrimary() {
+        counted(Route.PRIMARY, "recovery_conflict");
     }
 
     private Mono<Route> counted(Route target, String reason) {

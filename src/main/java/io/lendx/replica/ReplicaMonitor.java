@@ -1,6 +1,6 @@
 package io.lendx.replica;
 
-import io.lendx.ops.AdvisoryHealthIndicator;
+import io.lendx.health.AdvisoryHealthIndicator;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
@@ -39,11 +39,13 @@ public class ReplicaMonitor implements AdvisoryHealthIndicator {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
     /**
      * The replay position, and the lag: nothing while it has replayed all it received, else the
-     * age of the last transaction it replayed. A server not in recovery answers as caught up.
+     * age of the last transaction it replayed, unbounded when it replayed none since it started
+     * (it may be missing anything). A server not in recovery answers as caught up.
      */
     private static final String POSITION = "SELECT coalesce(pg_last_wal_replay_lsn(), pg_current_wal_lsn())::text,"
             + " CASE WHEN NOT pg_is_in_recovery() OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
-            + " ELSE coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0) END::float8";
+            + " ELSE coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8, 'Infinity')"
+            + " END::float8";
 
     private final Replica replica;
     private final Duration maxLag;

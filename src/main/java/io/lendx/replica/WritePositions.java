@@ -44,12 +44,12 @@ class WritePositions {
     }
 
     /** Reads the primary's current position and keeps it as the key's latest write. */
-    Mono<Void> recordFor(String keyId) {
+    Mono<Void> recordFor(String key) {
         Publisher<? extends Connection> primary = ReadRoute.during(Route.PRIMARY, connections::create);
         return Mono.usingWhen(Mono.from(primary), WritePositions::position, Connection::close)
                 .flatMap(position -> {
-                    local.asMap().merge(keyId, position, Math::max);
-                    return shared(keyId, position);
+                    local.asMap().merge(key, position, Math::max);
+                    return shared(key, position);
                 });
     }
 
@@ -59,12 +59,12 @@ class WritePositions {
                 .next();
     }
 
-    private Mono<Void> shared(String keyId, long position) {
+    private Mono<Void> shared(String key, long position) {
         if (redis == null) {
             return Mono.empty();
         }
         return Mono.justOrEmpty(redis.connection())
-                .flatMap(connection -> Mono.fromCompletionStage(connection.async().set(KEY_PREFIX + keyId,
+                .flatMap(connection -> Mono.fromCompletionStage(connection.async().set(KEY_PREFIX + key,
                         Long.toString(position).getBytes(StandardCharsets.US_ASCII),
                         SetArgs.Builder.px(keptFor.toMillis()))))
                 .timeout(redis.timeout())
@@ -74,13 +74,13 @@ class WritePositions {
     }
 
     /** The key's latest write position, on any instance, if it wrote within the kept time. */
-    Mono<Long> latestOf(String keyId) {
-        Long here = local.getIfPresent(keyId);
+    Mono<Long> latestOf(String key) {
+        Long here = local.getIfPresent(key);
         if (redis == null) {
             return Mono.justOrEmpty(here);
         }
         return Mono.justOrEmpty(redis.connection())
-                .flatMap(connection -> Mono.fromCompletionStage(connection.async().get(KEY_PREFIX + keyId)))
+                .flatMap(connection -> Mono.fromCompletionStage(connection.async().get(KEY_PREFIX + key)))
                 .map(value -> Long.parseLong(new String(value, StandardCharsets.US_ASCII)))
                 .timeout(redis.timeout())
                 .onErrorResume(failure -> Mono.empty())

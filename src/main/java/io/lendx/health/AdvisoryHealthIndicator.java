@@ -1,4 +1,4 @@
-package io.lendx.ops;
+package io.lendx.health;
 
 import io.micronaut.management.health.indicator.HealthIndicator;
 
