@@ -1,5 +1,7 @@
 package io.lendx.cache;
 
+import io.lendx.replica.InvalidationWatermark;
+import io.micronaut.core.annotation.Nullable;
 import io.lendx.notification.NotificationListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,12 +42,16 @@ class TableNotices implements NotificationListener {
     private final Map<String, Marker> awaitedMarkers = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Timer noticeDelay;
+    @Nullable
+    private final InvalidationWatermark replicaWatermark;
 
-    TableNotices(TableVersions versions, ResponseStore store, R2dbcOperations database, MeterRegistry meters) {
+    TableNotices(TableVersions versions, ResponseStore store, R2dbcOperations database, MeterRegistry meters,
+                 @Nullable InvalidationWatermark replicaWatermark) {
         this.versions = versions;
         this.store = store;
         this.database = database;
         this.meters = meters;
+        this.replicaWatermark = replicaWatermark;
         this.noticeDelay = Timer.builder("lendx_cache_notice_delay")
                 .description("From sending a notice to hearing it back: how soon other instances hear a change")
                 .publishPercentiles(0.5, 0.99)
@@ -69,6 +75,9 @@ class TableNotices implements NotificationListener {
         }
         long table = GraphTables.bit(payload);
         if (table != 0) {
+            if (replicaWatermark != null) {
+                replicaWatermark.heard();
+            }
             versions.changed(table);
             store.dropReading(table);
             invalidations(payload).increment();
@@ -77,6 +86,13 @@ class TableNotices implements NotificationListener {
 
     @Override
     public void listening(boolean listening) {
+        if (replicaWatermark != null) {
+            if (listening) {
+                replicaWatermark.heard();
+            } else {
+                replicaWatermark.deaf();
+            }
+        }
         versions.listening(listening);
         if (!listening) {
             store.clear();

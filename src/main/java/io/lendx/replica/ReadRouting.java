@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Decides where a GraphQL operation reads, and remembers where a caller's writes ended. Without
  * a replica everything reads the primary and nothing here costs a statement. With one, a query
- * reads the replica unless: it fills the response cache (a kept answer must not be older than
- * an invalidation this instance already heard), the replica is down or lags too far, or the
- * caller's key wrote something the replica has not replayed yet (read-your-writes, as GitLab's
- * load balancer does it). Counted in {@code lendx_db_reads_total} by target and reason.
+ * reads the replica unless: it fills the response cache while the replica has not replayed every
+ * change this instance heard of (a kept answer must not be older than an invalidation it already
+ * received), the replica is down or lags too far, or the caller's key wrote something the replica
+ * has not replayed yet (read-your-writes, as GitLab's load balancer does it). Counted in {@code lendx_db_reads_total} by target and reason.
  */
 @Singleton
 public class ReadRouting {
@@ -30,12 +30,16 @@ public class ReadRouting {
     private final ReplicaMonitor replica;
     @Nullable
     private final WritePositions positions;
+    @Nullable
+    private final InvalidationWatermark invalidations;
     private final MeterRegistry meters;
     private final Map<String, Counter> reads = new ConcurrentHashMap<>();
 
-    public ReadRouting(@Nullable ReplicaMonitor replica, @Nullable WritePositions positions, MeterRegistry meters) {
+    public ReadRouting(@Nullable ReplicaMonitor replica, @Nullable WritePositions positions,
+                       @Nullable InvalidationWatermark invalidations, MeterRegistry meters) {
         this.replica = replica;
         this.positions = positions;
+        this.invalidations = invalidations;
         this.meters = meters;
     }
 
@@ -50,7 +54,8 @@ public class ReadRouting {
         if (mutation) {
             return counted(Route.PRIMARY, "write");
         }
-        if (Boolean.TRUE.equals(context.get(FILLS_CACHE))) {
+        if (Boolean.TRUE.equals(context.get(FILLS_CACHE))
+                && (invalidations == null || !invalidations.replicaMayFill(replica))) {
             return counted(Route.PRIMARY, "cache_fill");
         }
         String unusable = replica.unusableBecause();

@@ -7,11 +7,7 @@ import io.lettuce.core.SetArgs;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactory;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
@@ -29,15 +25,15 @@ class WritePositions {
 
     private static final String KEY_PREFIX = "lendx:written:";
 
-    private final ConnectionFactory connections;
+    private final PrimaryWal primary;
     @Nullable
     private final RedisLink redis;
     private final Duration keptFor;
     private final Cache<String, Long> local;
 
-    WritePositions(ConnectionFactory connections, @Nullable RedisLink redis,
+    WritePositions(PrimaryWal primary, @Nullable RedisLink redis,
                    @Value("${lendx.db.replica.max-lag:10s}") Duration keptFor) {
-        this.connections = connections;
+        this.primary = primary;
         this.redis = redis;
         this.keptFor = keptFor;
         this.local = Caffeine.newBuilder().expireAfterWrite(keptFor).maximumSize(100_000).build();
@@ -45,18 +41,11 @@ class WritePositions {
 
     /** Reads the primary's current position and keeps it as the key's latest write. */
     Mono<Void> recordFor(String key) {
-        Publisher<? extends Connection> primary = ReadRoute.during(Route.PRIMARY, connections::create);
-        return Mono.usingWhen(Mono.from(primary), WritePositions::position, Connection::close)
+        return primary.position()
                 .flatMap(position -> {
                     local.asMap().merge(key, position, Math::max);
                     return shared(key, position);
                 });
-    }
-
-    private static Mono<Long> position(Connection connection) {
-        return Flux.from(connection.createStatement("SELECT pg_current_wal_lsn()::text").execute())
-                .flatMap(result -> result.map(row -> WalPosition.parse(row.get(0, String.class))))
-                .next();
     }
 
     private Mono<Void> shared(String key, long position) {
