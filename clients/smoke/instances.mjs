@@ -5,6 +5,10 @@
 // without-redis   with Redis stopped, requests keep being served (each instance counts alone)
 // redis-back      both instances report Redis UP again, and the budget is shared again
 // expiry          applications past their dissolution date expire once each, one notice each
+// replica         a key's query right after its mutation shows the write on either instance; an
+//                 anonymous one reads the replica (2 s behind) and shows it within the delay
+// replica-down    with the replica stopped, queries are served from the primary, up to date
+// replica-back    both instances read the replica again
 // lockout         failed authentications through the balancer lock the address out on both
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -116,6 +120,71 @@ async function lockout() {
   console.log('instances: failed authentications spread over both instances locked the address out on both');
 }
 
-const checks = { budget, 'without-redis': withoutRedis, 'redis-back': redisBack, expiry, lockout };
+const POOL = 'query($a: String!) { pool(address: $a) { address } }';
+const createPool = async apiKey => (await graphql(`mutation { createPool(input: {totalBalance: "1000",
+  minimumLoan: "100", durationDays: 30, interestRate: "5"}) { pool { address } } }`, {}, apiKey)).createPool.pool.address;
+
+async function metric(instance, name, labels) {
+  const text = await (await fetch(new URL('/prometheus', instance))).text();
+  return text.split('\n').filter(line => line.startsWith(name + '{') && labels.every(label => line.includes(label)))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+}
+const replicaReads = async () => (await Promise.all(instances.map(instance =>
+  metric(instance, 'lendx_db_reads_total', ['target="replica"'])))).reduce((a, b) => a + b, 0);
+
+/** New anonymous queries (cache misses) read the replica once it has replayed the changes heard. */
+async function readsTheReplica() {
+  const before = await replicaReads();
+  await until(async () => {
+    await graphql(POOL, { a: `missing-${Date.now()}` });
+    return await replicaReads() > before;
+  }, 'anonymous queries to read the replica');
+}
+
+async function replicaState(instance) {
+  const response = await fetch(new URL('/health', instance), { headers: { Authorization: `Bearer ${adminKey}` } });
+  return (await response.json()).details?.replica?.details?.state;
+}
+
+async function replica() {
+  for (const instance of instances) {
+    await until(async () => await replicaState(instance) === 'UP', `${instance} to use its replica`);
+  }
+  const { apiKey } = await register(graphql);
+  // Round-robin: the mutation and the query land on different instances every other time.
+  for (let i = 0; i < 4; i++) {
+    const pool = await createPool(apiKey);
+    const { pool: read } = await graphql(POOL, { a: pool }, apiKey);
+    assert.equal(read?.address, pool, `the key reads its own write at once (round ${i})`);
+  }
+  const pool = await createPool(apiKey);
+  const written = Date.now();
+  await until(async () => (await graphql(POOL, { a: pool })).pool?.address === pool, 'an anonymous read of the pool');
+  const behind = Date.now() - written;
+  assert.ok(behind < 2000 + 3000, `anonymous reads were ${behind} ms behind`);
+  await readsTheReplica();
+  console.log(`instances: a key read its own writes at once on either instance; an anonymous query saw one after ${behind} ms`);
+}
+
+async function replicaDown() {
+  for (const instance of instances) {
+    await until(async () => await replicaState(instance) === 'DOWN', `${instance} to see the replica down`);
+  }
+  const { apiKey } = await register(graphql);
+  const pool = await createPool(apiKey);
+  const started = Date.now();
+  assert.equal((await graphql(POOL, { a: pool })).pool?.address, pool, 'served from the primary, up to date');
+  console.log(`instances: with the replica stopped, a query was served by the primary in ${Date.now() - started} ms`);
+}
+
+async function replicaBack() {
+  for (const instance of instances) {
+    await until(async () => await replicaState(instance) === 'UP', `${instance} to use its replica again`);
+  }
+  await readsTheReplica();
+  console.log('instances: once the replica was back, queries read it again');
+}
+
+const checks = { budget, replica, 'replica-down': replicaDown, 'replica-back': replicaBack, 'without-redis': withoutRedis, 'redis-back': redisBack, expiry, lockout };
 await checks[process.argv[2]]();
 process.exit(0);

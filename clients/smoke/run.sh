@@ -17,6 +17,8 @@ MISSING=()
 command -v chromium >/dev/null || MISSING+=(chromium)
 command -v redis-server >/dev/null || MISSING+=(redis-server)
 command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || MISSING+=(haproxy)
+PG_BIN=/usr/lib/postgresql/15/bin
+[ -x "$PG_BIN/pg_basebackup" ] || MISSING+=(postgresql-15)
 if [ ${#MISSING[@]} -gt 0 ]; then
     echo "smoke: installing ${MISSING[*]} (apt-get)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${MISSING[@]}" >/dev/null
@@ -28,11 +30,26 @@ if [ ! -f "$JAR" ]; then
 fi
 
 PIDS=()
+PG_DIR=""
+# PostgreSQL refuses to run as root: its servers run as the postgres OS user then.
+as_pg() {
+    if [ "$(id -u)" = 0 ]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
 stop() {
     for pid in "${PIDS[@]}"; do
         kill "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
+    if [ -n "$PG_DIR" ]; then
+        for server in replica primary; do
+            as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/$server" -m immediate stop >/dev/null 2>&1 || true
+        done
+        rm -rf "$PG_DIR"
+    fi
 }
 trap stop EXIT
 failed() {
@@ -85,8 +102,27 @@ case "$refused" in
     *PERSISTED_QUERY_NOT_ALLOWED*) echo "smoke: LENDX_GRAPHQL_PERSISTED_ONLY=true refuses a document not shipped" ;;
     *) failed "persisted-only mode ran a document it should refuse: $refused" ;;
 esac
-# Two more instances behind HAProxy (round-robin) on the same database and one Redis, with the
-# expiry job every second on both: clients of the balancer see one service.
+# Two more instances behind HAProxy (round-robin) on a PostgreSQL 15 primary, a streaming replica
+# that applies commits 2 s late, and one Redis, with the expiry job every second on both:
+# clients of the balancer see one service.
+PG_DIR=$(mktemp -d /tmp/lendx-smoke-pg.XXXXXX)
+[ "$(id -u)" != 0 ] || chown postgres "$PG_DIR"
+PRIMARY_PORT=$((PORT + 11))
+REPLICA_PORT=$((PORT + 12))
+as_pg "$PG_BIN/initdb" -D "$PG_DIR/primary" -U postgres --auth=trust --encoding=UTF8 --locale=C >/dev/null \
+    || failed "initdb"
+printf "%s\n" "listen_addresses = '127.0.0.1'" "port = $PRIMARY_PORT" "unix_socket_directories = '$PG_DIR'" \
+    "wal_level = replica" "max_wal_senders = 4" "max_connections = 60" >>"$PG_DIR/primary/postgresql.auto.conf"
+as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/primary" -l "$PG_DIR/primary.log" -w start >/dev/null || failed "the primary"
+as_pg "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$PG_DIR/replica" -R -X stream \
+    || failed "pg_basebackup"
+printf "%s\n" "port = $REPLICA_PORT" "hot_standby = on" "recovery_min_apply_delay = '2s'" \
+    >>"$PG_DIR/replica/postgresql.auto.conf"
+replica() {
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/replica" -l "$PG_DIR/replica.log" -w -m fast "$1" >/dev/null \
+        || failed "the replica did not $1"
+}
+replica start
 REDIS_PORT=$((PORT + 10))
 start_redis() {
     redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >"$LOG_BASE.redis" 2>&1 &
@@ -100,9 +136,9 @@ start_redis() {
 }
 start_redis
 ADMIN_KEY=smoke-admin-key-0123456789abcdef0123456789
-SHARED=(R2DBC_DATASOURCES_DEFAULT_URL="r2dbc:pool:postgresql://localhost:$DB_PORT/postgres"
-    R2DBC_DATASOURCES_DEFAULT_USERNAME=postgres REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
-    LENDX_RATE_LIMIT_PER_KEY=100 LENDX_EXPIRY_INTERVAL=1s LENDX_ADMIN_API_KEY="$ADMIN_KEY")
+SHARED=(DATABASE_URL="postgres://postgres@127.0.0.1:$PRIMARY_PORT/postgres"
+    LENDX_DB_REPLICA_URL="postgres://postgres@127.0.0.1:$REPLICA_PORT/postgres" REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+    LENDX_RATE_LIMIT_PER_KEY=100 LENDX_RATE_LIMIT_PER_ADDRESS=100000 LENDX_EXPIRY_INTERVAL=1s LENDX_ADMIN_API_KEY="$ADMIN_KEY")
 start "$((PORT + 3))" "${SHARED[@]}"
 start "$((PORT + 4))" "${SHARED[@]}"
 BALANCER=$((PORT + 5))
@@ -142,5 +178,10 @@ instances expiry
 (cd "$HERE" && LENDX_URL="http://localhost:$BALANCER" LENDX_MUTATION_URL="http://localhost:$BALANCER" \
     LENDX_METRICS_URLS="http://localhost:$((PORT + 3)),http://localhost:$((PORT + 4))" node subscription.mjs) \
     || failed "subscription.mjs through HAProxy"
+instances replica
+replica stop
+instances replica-down
+replica start
+instances replica-back
 instances lockout
 echo "smoke: all checks passed"

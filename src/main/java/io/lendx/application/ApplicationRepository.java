@@ -36,6 +36,10 @@ public abstract class ApplicationRepository implements ReactorCrudRepository<Loa
             + " WHERE application_address = :address AND state = 'PENDING'")
     public abstract Mono<Long> reject(String address, Instant now);
 
+    /** Whether any PENDING application is past its dissolution date. */
+    @Query("SELECT EXISTS (SELECT 1 FROM applications WHERE state = 'PENDING' AND dissolution_date <= :now)")
+    public abstract Mono<Boolean> anyDue(Instant now);
+
     /**
      * PENDING → EXPIRED past the dissolution date, announcing each expired application to
      * subscribers in the same statement (the payload of {@code io.lendx.subscription.Change}).

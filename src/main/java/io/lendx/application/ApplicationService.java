@@ -130,8 +130,12 @@ public class ApplicationService {
      * emits nothing when another instance holds this round, so every instance may schedule it.
      */
     public Mono<Long> expirePending() {
-        return rounds.run(Job.APPLICATION_EXPIRY, connection -> applications.expirePending(clock.instant()))
-                .singleOrEmpty();
+        return rounds.run(Job.APPLICATION_EXPIRY, connection -> {
+            Instant now = clock.instant();
+            // An UPDATE of no rows still announces a change of the table: every instance's cached
+            // answers about applications, and the replica's cache-fill watermark, would move for nothing.
+            return applications.anyDue(now).flatMap(due -> due ? applications.expirePending(now) : Mono.just(0L));
+        }).singleOrEmpty();
     }
 
     private Mono<Decision> decidable(String address, String issuer) {

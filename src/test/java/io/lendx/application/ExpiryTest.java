@@ -3,6 +3,7 @@ package io.lendx.application;
 import io.lendx.cache.ResponseCache;
 import io.lendx.jobs.Job;
 import io.lendx.support.Actors;
+import io.lendx.support.CacheMeters;
 import io.lendx.support.Actors.Actor;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.GraphQLClient;
@@ -38,6 +39,8 @@ class ExpiryTest extends DatabaseTest {
     ApplicationService applicationService;
     @Inject
     ResponseCache cache;
+    @Inject
+    CacheMeters meters;
 
     @Test
     void onlyPendingApplicationsPastTheirDissolutionDateExpire() {
@@ -71,6 +74,20 @@ class ExpiryTest extends DatabaseTest {
 
         assertEquals(0L, expire());
         assertEquals("PENDING", application(later).data("application.state"));
+    }
+
+    @Test
+    void aRoundWithNothingDueAnnouncesNoChange() {
+        expire();
+        Actor issuer = actors.register();
+        Actor borrower = actors.register();
+        submit(borrower, actors.pool(issuer, "10000"), "500", Duration.ofDays(10));
+        cache.heardCommittedWrites().block();
+        double heard = meters.invalidations("applications");
+
+        assertEquals(0L, expire());
+
+        assertEquals(heard, meters.invalidations("applications"), "an expiry that changed nothing said nothing");
     }
 
     @Test
