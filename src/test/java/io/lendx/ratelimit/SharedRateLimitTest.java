@@ -1,10 +1,10 @@
 package io.lendx.ratelimit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lendx.support.Actors;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Eventually;
+import io.lendx.support.InstanceProbe;
 import io.lendx.support.RedisServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -17,10 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -39,10 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SharedRateLimitTest extends DatabaseTest {
 
     private static final int PER_KEY = 6;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RedisServer redis = RedisServer.start();
-    private final HttpClient client = HttpClient.newHttpClient();
 
     @Inject
     EmbeddedServer first;
@@ -81,7 +75,7 @@ class SharedRateLimitTest extends DatabaseTest {
 
     @Test
     @Order(2)
-    void withoutRedisEachInstanceKeepsItsOwnBudgetAndTheSharedOneResumesWhenRedisIsBack() throws IOException {
+    void withoutRedisEachInstanceKeepsItsOwnBudgetAndTheSharedOneResumesWhenRedisIsBack() {
         String key = actors.register().apiKey();
         redis.stop();
 
@@ -89,8 +83,9 @@ class SharedRateLimitTest extends DatabaseTest {
         assertEquals(2 * PER_KEY, admittedOf(2 * PER_KEY, key));
         JsonNode health = health(first);
         assertEquals("DOWN", health.at("/details/redis/status").asText(), health::toString);
-        assertEquals(200, get(first, "/health/readiness", null).statusCode());
-        assertTrue(fallbacks(first) >= PER_KEY, "fallbacks counted");
+        InstanceProbe probe = new InstanceProbe(first);
+        assertEquals(200, probe.get("/health/readiness", null).statusCode());
+        assertTrue(probe.metric("lendx_rate_limit_fallbacks_total") >= PER_KEY, "fallbacks counted");
 
         redis.startAgain();
         Eventually.within(Duration.ofSeconds(15), () -> "UP".equals(health(second).at("/details/redis/status")
@@ -128,45 +123,12 @@ class SharedRateLimitTest extends DatabaseTest {
         return admitted;
     }
 
-    private HttpResponse<String> viewer(EmbeddedServer instance, String key) {
-        return send(HttpRequest.newBuilder(instance.getURI().resolve("/graphql"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/graphql-response+json")
-                .header("Authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ viewer { address } }\"}")));
+    private static HttpResponse<String> viewer(EmbeddedServer instance, String key) {
+        return new InstanceProbe(instance).graphql("{\"query\":\"{ viewer { address } }\"}", key,
+                "application/graphql-response+json");
     }
 
-    private JsonNode health(EmbeddedServer instance) {
-        try {
-            return JSON.readTree(get(instance, "/health", Actors.ADMIN_KEY).body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private double fallbacks(EmbeddedServer instance) {
-        return get(instance, "/prometheus", null).body().lines()
-                .filter(line -> line.startsWith("lendx_rate_limit_fallbacks_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(0);
-    }
-
-    private HttpResponse<String> get(EmbeddedServer instance, String path, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(instance.getURI().resolve(path)).GET();
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return send(request);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static JsonNode health(EmbeddedServer instance) {
+        return new InstanceProbe(instance).health();
     }
 }

@@ -2,8 +2,7 @@ package io.lendx.replica;
 
 import io.lendx.support.Actors;
 import io.lendx.support.Actors.Actor;
-import io.lendx.support.Eventually;
-import io.lendx.support.GraphQLClient;
+import io.lendx.support.InstanceProbe;
 import io.lendx.support.RedisServer;
 import io.lendx.support.StreamingReplica;
 import io.micronaut.context.ApplicationContext;
@@ -16,10 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,25 +33,18 @@ class ReadYourWritesAcrossInstancesTest implements TestPropertyProvider {
 
     private static final String POOL = "{\"query\":\"query($a: String!) { pool(address: $a) { address } }\","
             + "\"variables\":{\"a\":\"%s\"}}";
+    private static final String JSON = "application/json";
 
     private final StreamingReplica servers = StreamingReplica.start(Duration.ofSeconds(2));
     private final RedisServer redis = RedisServer.start();
-    private final HttpClient client = HttpClient.newHttpClient();
 
     @Inject
     Actors actors;
-    @Inject
-    EmbeddedServer first;
     private EmbeddedServer second;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("r2dbc.datasources.default.url", servers.primaryR2dbcUrl());
-        properties.put("r2dbc.datasources.default.username", "postgres");
-        properties.put("flyway.datasources.default.url", servers.primaryJdbcUrl());
-        properties.put("flyway.datasources.default.user", "postgres");
-        properties.put("lendx.db.replica.url", servers.replicaUrl());
+        Map<String, String> properties = servers.applicationProperties();
         properties.put("redis.url", redis.url());
         properties.put("lendx.cache.enabled", "false");
         return properties;
@@ -77,38 +65,14 @@ class ReadYourWritesAcrossInstancesTest implements TestPropertyProvider {
     @Test
     void aKeyReadsOnOneInstanceWhatItWroteThroughTheOther() {
         Actor issuer = actors.register();
-        Eventually.within(Duration.ofSeconds(30), () -> replicaUp(second), "the second instance to use its replica");
+        new ReplicaProbe(second).await("UP");
 
         String pool = actors.pool(issuer, "1000");
 
-        assertTrue(query(second, pool, issuer.apiKey()).contains(pool), "the key's own write, at once");
-        assertEquals("{\"data\":{\"pool\":null}}", query(second, pool, null), "anonymous: the replica, 2 s behind");
-    }
-
-    private boolean replicaUp(EmbeddedServer instance) {
-        return send(HttpRequest.newBuilder(instance.getURI().resolve("/health"))
-                .header("Authorization", "Bearer " + Actors.ADMIN_KEY).GET()).contains("\"state\":\"UP\"");
-    }
-
-    private String query(EmbeddedServer instance, String pool, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(instance.getURI().resolve("/graphql"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(POOL.formatted(pool)));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return send(request);
-    }
-
-    private String send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
-                    .body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        InstanceProbe other = new InstanceProbe(second);
+        assertTrue(other.graphql(POOL.formatted(pool), issuer.apiKey(), JSON).body().contains(pool),
+                "the key's own write, at once");
+        assertEquals("{\"data\":{\"pool\":null}}", other.graphql(POOL.formatted(pool), null, JSON).body(),
+                "anonymous: the replica, 2 s behind");
     }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,17 +58,15 @@ public final class StreamingReplica implements AutoCloseable {
         }
     }
 
-    public String primaryR2dbcUrl() {
-        return "r2dbc:pool:postgresql://127.0.0.1:" + primaryPort + "/postgres";
-    }
-
-    public String primaryJdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + primaryPort + "/postgres";
-    }
-
-    /** In the form of {@code LENDX_DB_REPLICA_URL}. */
-    public String replicaUrl() {
-        return "postgres://postgres@127.0.0.1:" + replicaPort + "/postgres";
+    /** The application's settings for this pair: the primary as its database, the replica for its queries. */
+    public Map<String, String> applicationProperties() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("r2dbc.datasources.default.url", "r2dbc:pool:postgresql://127.0.0.1:" + primaryPort + "/postgres");
+        properties.put("r2dbc.datasources.default.username", "postgres");
+        properties.put("flyway.datasources.default.url", "jdbc:postgresql://127.0.0.1:" + primaryPort + "/postgres");
+        properties.put("flyway.datasources.default.user", "postgres");
+        properties.put("lendx.db.replica.url", "postgres://postgres@127.0.0.1:" + replicaPort + "/postgres");
+        return properties;
     }
 
     public void stopReplica() {
