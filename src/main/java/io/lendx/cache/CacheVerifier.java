@@ -1,5 +1,6 @@
 package io.lendx.cache;
 
+import io.lendx.replica.ReadRouting;
 import graphql.ExecutionResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,11 +48,13 @@ class CacheVerifier {
                 .register(meters);
     }
 
-    void maybeVerify(CachedAnswer hit, Supplier<Mono<ExecutionResult>> execute,
+    void maybeVerify(CachedAnswer hit, Map<Object, Object> context, Supplier<Mono<ExecutionResult>> execute,
                      Function<ExecutionResult, byte[]> render) {
         if (rate <= 0 || ThreadLocalRandom.current().nextDouble() >= rate) {
             return;
         }
+        // Compared with what a fill would read now: a replica only once it replayed every change heard.
+        context.put(ReadRouting.FILLS_CACHE, Boolean.TRUE);
         // The fresh execution may read a write whose notice is still on its way: compare once every
         // notice committed before it ended has been heard, so only a change nobody announced counts.
         execute.get().flatMap(result -> notices.heardOwnWrites().thenReturn(result)).subscribe(result -> {

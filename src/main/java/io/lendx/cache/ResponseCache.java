@@ -107,7 +107,7 @@ public class ResponseCache {
             if (hit != null) {
                 hits.increment();
                 hit.served().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                verifier.maybeVerify(hit, execute, render);
+                verifier.maybeVerify(hit, context, execute, render);
                 return Mono.just(answer(Answer.Outcome.HIT, hit));
             }
         }

@@ -8,19 +8,17 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
-
 import java.time.Duration;
 import java.util.Map;
-
 
 /**
  * Answers 429 with {@code Retry-After} (and a RATE_LIMITED GraphQL error) before a request

@@ -7,6 +7,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -44,6 +45,7 @@ public class RedisLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
     private static final Duration CONNECT_RETRY = Duration.ofSeconds(1);
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final RedisURI uri;
     private final Duration timeout;
@@ -59,9 +61,10 @@ public class RedisLink implements AutoCloseable {
         this.clock = clock;
         this.uri = uri(url, timeout);
         // Lettuce's default backs off to 30 s between reconnects; an outage should end sooner than that here.
-        this.client = RedisClient.create(DefaultClientResources.builder()
+        this.resources = DefaultClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
-                .build());
+                .build();
+        this.client = RedisClient.create(resources);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -135,5 +138,6 @@ public class RedisLink implements AutoCloseable {
             current.close();
         }
         client.shutdown(Duration.ZERO, timeout);
+        resources.shutdown(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
