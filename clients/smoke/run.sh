@@ -93,6 +93,7 @@ start "$((PORT + 2))" R2DBC_DATASOURCES_DEFAULT_URL="r2dbc:pool:postgresql://loc
     R2DBC_DATASOURCES_DEFAULT_USERNAME=postgres
 (cd "$HERE" && LENDX_MUTATION_URL="http://localhost:$((PORT + 2))" node subscription.mjs) \
     || failed "subscription.mjs across instances"
+(cd "$HERE" && LENDX_URL="http://localhost:$((PORT + 2))" node audit.mjs) || failed "audit.mjs"
 
 # Allow-list mode, set the way an operator sets it: a document that is not shipped is refused.
 start "$((PORT + 1))" LENDX_GRAPHQL_PERSISTED_ONLY=true

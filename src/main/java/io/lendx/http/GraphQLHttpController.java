@@ -195,11 +195,12 @@ public class GraphQLHttpController {
             return MediaType.APPLICATION_JSON;
         }
         for (MediaType type : accepted) {
-            if (GRAPHQL_RESPONSE_JSON.equals(type.getName()) || "*/*".equals(type.getName())
-                    || "application/*".equals(type.getName())) {
+            if (GRAPHQL_RESPONSE_JSON.equals(type.getName())) {
                 return GRAPHQL_RESPONSE_JSON;
             }
-            if (MediaType.APPLICATION_JSON.equals(type.getName())) {
+            // GraphQL over HTTP: a client that takes anything (fetch's default */*) gets what every
+            // client understands, application/json, as one that sends no Accept at all does.
+            if (MediaType.APPLICATION_JSON.equals(type.getName()) || "*/*".equals(type.getName())) {
                 return MediaType.APPLICATION_JSON;
             }
         }

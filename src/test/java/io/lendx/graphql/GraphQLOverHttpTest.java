@@ -8,6 +8,7 @@ import io.lendx.support.Actors.Actor;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Fixtures;
 import io.lendx.support.GraphQLResponse;
+import io.lendx.support.InstanceProbe;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -18,11 +19,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -93,6 +96,24 @@ class GraphQLOverHttpTest extends DatabaseTest {
         assertEquals(MediaType.APPLICATION_JSON, reply.contentType());
         reply.graphql().singleError("BAD_USER_INPUT");
         assertNoInternals(reply.body());
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = "*/*")
+    void aClientThatAcceptsAnythingOrSaysNothingIsAnsweredInApplicationJson(String accept) {
+        HttpResponse<String> valid = new InstanceProbe(server).graphql(
+                "{\"query\":\"{ pools(first: 1) { totalCount } }\"}", null, accept);
+        HttpResponse<String> invalid = new InstanceProbe(server).graphql(
+                "{\"query\":\"{ pools { nodes { noSuchField } } }\"}", null, accept);
+
+        assertEquals(200, valid.statusCode(), valid::body);
+        assertEquals(MediaType.APPLICATION_JSON, valid.headers().firstValue("Content-Type").orElseThrow()
+                .split(";")[0]);
+        assertEquals(200, invalid.statusCode(), "a validation error is 200 under application/json");
+        assertEquals(MediaType.APPLICATION_JSON, invalid.headers().firstValue("Content-Type").orElseThrow()
+                .split(";")[0]);
+        assertTrue(invalid.body().contains("BAD_USER_INPUT"), invalid::body);
     }
 
     @Test

@@ -44,12 +44,14 @@ public final class InstanceProbe {
                 .sum();
     }
 
-    /** A GraphQL POST with {@code body} as its JSON, answered in {@code accept}. */
+    /** A GraphQL POST with {@code body} as its JSON, accepting {@code accept} (no Accept header if null). */
     public HttpResponse<String> graphql(String body, String apiKey, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(instance.getURI().resolve("/graphql"))
                 .header("Content-Type", "application/json")
-                .header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
         return send(withKey(request, apiKey));
     }
 
