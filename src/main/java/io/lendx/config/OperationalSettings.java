@@ -1,5 +1,6 @@
 package io.lendx.config;
 
+import io.lettuce.core.RedisURI;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Duration;
@@ -82,8 +83,10 @@ public final class OperationalSettings {
             checkOnly("LENDX_WS_KEEP_ALIVE", OperationalSettings::duration),
             checkOnly("LENDX_WS_MAX_QUEUED_EVENTS", atLeast(1)),
             checkOnly("LENDX_EXPIRY_INTERVAL", OperationalSettings::duration),
+            checkOnly("LENDX_DB_REPLICA_URL", OperationalSettings::databaseUrl),
             checkOnly("LENDX_DB_REPLICA_MAX_LAG", OperationalSettings::duration),
             checkOnly("LENDX_DB_REPLICA_CHECK_INTERVAL", OperationalSettings::duration),
+            checkOnly("REDIS_URL", OperationalSettings::redisUrl),
             checkOnly("LENDX_REDIS_TIMEOUT", OperationalSettings::duration),
             checkOnly("LENDX_EXPIRY_ENABLED", OperationalSettings::bool),
             checkOnly("LENDX_SAMPLE_DATA_ENABLED", OperationalSettings::bool));
@@ -133,6 +136,27 @@ public final class OperationalSettings {
             return duration.toString();
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new InvalidSettingException(variable, "a duration such as 500ms, 5s, 2m or PT5S", value);
+        }
+    }
+
+    /** A URL in the form of DATABASE_URL, for another variable (its password is never echoed). */
+    private static String databaseUrl(String variable, String value) {
+        try {
+            DatabaseSettings.fromDatabaseUrl(value);
+            return value;
+        } catch (InvalidSettingException e) {
+            throw new InvalidSettingException(e.getMessage().replace(DatabaseSettings.DATABASE_URL, variable));
+        }
+    }
+
+    /** What Lettuce accepts: redis://, rediss:// or redis-socket://, with the password kept out of the message. */
+    private static String redisUrl(String variable, String value) {
+        try {
+            RedisURI.create(value);
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(variable, "a Redis URL such as redis://localhost:6379/0",
+                    value.replaceAll("//[^@/]*@", "//***@"));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +116,23 @@ class OperationalSettingsTest {
         assertRefused("MICRONAUT_SERVER_PORT", "0");
         assertRefused("MICRONAUT_SERVER_PORT", "-1");
         assertRefused("MICRONAUT_SERVER_PORT", "http");
+    }
+
+    @Test
+    void theMultiInstanceSettingsAreCheckedWithoutEchoingPasswords() {
+        assertRefused("REDIS_URL", "notaurl://x");
+        assertRefused("LENDX_DB_REPLICA_MAX_LAG", "soon");
+        assertRefused("LENDX_REDIS_TIMEOUT", "0s");
+
+        InvalidSettingException replica = assertThrows(InvalidSettingException.class,
+                () -> OperationalSettings.fromEnvironment(Map.of("LENDX_DB_REPLICA_URL", "postgres://u:secret@host")));
+        assertTrue(replica.getMessage().startsWith("LENDX_DB_REPLICA_URL is invalid"), replica.getMessage());
+        assertFalse(replica.getMessage().contains("secret"), replica.getMessage());
+        InvalidSettingException redis = assertThrows(InvalidSettingException.class,
+                () -> OperationalSettings.fromEnvironment(Map.of("REDIS_URL", "http://:secret@host:6379")));
+        assertFalse(redis.getMessage().contains("secret"), redis.getMessage());
+        assertTrue(OperationalSettings.fromEnvironment(Map.of("REDIS_URL", "redis://localhost:6379/0",
+                "LENDX_DB_REPLICA_URL", "postgres://u:p@replica:5432/lendx")).isEmpty());
     }
 
     @Test
