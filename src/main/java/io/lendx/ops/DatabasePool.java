@@ -3,13 +3,14 @@ package io.lendx.ops;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
 
 /**
- * The live numbers of the R2DBC connection pool, for health details. (Micronaut already
- * exports them as {@code r2dbc_pool_*} gauges.)
+ * The live numbers of the primary's R2DBC connection pool, for health details and the
+ * {@code r2dbc_pool_*} gauges ({@link PoolMeters}).
  */
 @Singleton
 public class DatabasePool {
@@ -21,6 +22,16 @@ public class DatabasePool {
     }
 
     public Optional<PoolMetrics> metrics() {
-        return connectionFactory instanceof ConnectionPool pool ? pool.getMetrics() : Optional.empty();
+        return pool().flatMap(ConnectionPool::getMetrics);
+    }
+
+    /** The primary's pool, under whatever wraps it (statement log, replica routing). */
+    public Optional<ConnectionPool> pool() {
+        ConnectionFactory factory = connectionFactory;
+        while (!(factory instanceof ConnectionPool) && factory instanceof Wrapped<?> wrapped
+                && wrapped.unwrap() instanceof ConnectionFactory inner) {
+            factory = inner;
+        }
+        return factory instanceof ConnectionPool pool ? Optional.of(pool) : Optional.empty();
     }
 }

@@ -2,6 +2,9 @@ package io.lendx.replica;
 
 import io.lendx.config.DatabaseSettings;
 import io.lendx.config.InvalidSettingException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micronaut.configuration.metrics.binder.r2dbc.R2dbcPoolMetricsBinder;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
@@ -14,6 +17,7 @@ import io.r2dbc.spi.Option;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +27,7 @@ import java.util.Map;
  */
 @Singleton
 @Requires(property = Replica.URL)
-public class Replica {
+public class Replica implements MeterBinder {
 
     static final String URL = "lendx.db.replica.url";
     private static final String VARIABLE = "LENDX_DB_REPLICA_URL";
@@ -58,6 +62,13 @@ public class Replica {
 
     public ConnectionFactory connections() {
         return pool;
+    }
+
+    /** {@code r2dbc_pool_*{name="replica"}}, beside the primary's {@code name="default"}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        pool.getMetrics().ifPresent(metrics -> new R2dbcPoolMetricsBinder(metrics, "replica", List.of())
+                .bindTo(registry));
     }
 
     @PreDestroy

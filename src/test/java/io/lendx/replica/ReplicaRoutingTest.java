@@ -2,6 +2,7 @@ package io.lendx.replica;
 
 import io.lendx.support.Actors.Actor;
 import io.lendx.support.Eventually;
+import io.lendx.support.InstanceProbe;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -73,5 +74,16 @@ class ReplicaRoutingTest extends ReplicaTest {
         double replicaReads = reads("replica", "anonymous");
         graphql.send(POOL, Map.of("a", pool), null);
         assertEquals(replicaReads + 1, reads("replica", "anonymous"));
+    }
+
+    @Test
+    @Order(3)
+    void bothPoolsAreMeasured() {
+        InstanceProbe instance = new InstanceProbe(server);
+
+        assertEquals(10, instance.metric("r2dbc_pool_max_allocated", "name=\"default\""));
+        assertEquals(10, instance.metric("r2dbc_pool_max_allocated", "name=\"replica\""));
+        assertTrue(instance.health().at("/details/database/details/poolMaxSize").asInt() > 0,
+                "the primary's pool numbers in health, under the routing factory");
     }
 }
