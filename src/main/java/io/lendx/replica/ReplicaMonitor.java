@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -26,7 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Asks the replica how far it has replayed, every {@code LENDX_DB_REPLICA_CHECK_INTERVAL}
  * (100 ms), so that routing a query costs no statement. A replica that does not answer within a
- * second, or lags more than {@code LENDX_DB_REPLICA_MAX_LAG} (10 s), is not used until it is back.
+ * second, lags more than {@code LENDX_DB_REPLICA_MAX_LAG} (10 s), or has not yet replayed the
+ * migrations this instance started with, is not used until it has.
  * Exported as {@code lendx_db_replica_lag_seconds}, {@code lendx_db_replica_up} and {@code replica}
  * in {@code /health}'s details, which readiness does not depend on.
  */
@@ -47,20 +50,27 @@ public class ReplicaMonitor implements AdvisoryHealthIndicator {
             + " ELSE coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8, 'Infinity')"
             + " END::float8";
 
+    private static final long NOT_YET = Long.MAX_VALUE;
+
     private final Replica replica;
+    private final PrimaryWal primary;
     private final Duration maxLag;
     private final Clock clock;
     private final AtomicBoolean checking = new AtomicBoolean();
     private volatile State state = State.DOWN;
+    private volatile boolean started;
+    /** The primary's position once this instance started, its migrations applied: the replica must have it too. */
+    private volatile long schemaPosition = NOT_YET;
 
     /** What the last check found; {@code checkedAt} null until one answered. */
     record State(boolean up, long replayed, double lagSeconds, Instant checkedAt) {
         static final State DOWN = new State(false, 0, Double.NaN, null);
     }
 
-    public ReplicaMonitor(Replica replica, @Value("${lendx.db.replica.max-lag:10s}") Duration maxLag, Clock clock,
-                          MeterRegistry meters) {
+    public ReplicaMonitor(Replica replica, PrimaryWal primary, @Value("${lendx.db.replica.max-lag:10s}") Duration maxLag,
+                          Clock clock, MeterRegistry meters) {
         this.replica = replica;
+        this.primary = primary;
         this.maxLag = maxLag;
         this.clock = clock;
         Gauge.builder("lendx.db.replica.lag", this, monitor -> monitor.state.lagSeconds())
@@ -70,10 +80,23 @@ public class ReplicaMonitor implements AdvisoryHealthIndicator {
                 .description("1 while the replica answers").register(meters);
     }
 
+    /**
+     * Migrations ran before start-up completed. A replica that lags even within the maximum may
+     * not have them yet, and a query using a new table or column would fail there.
+     */
+    @EventListener
+    void started(StartupEvent event) {
+        started = true;
+    }
+
     @Scheduled(fixedDelay = "${lendx.db.replica.check-interval:100ms}")
     void check() {
         if (!checking.compareAndSet(false, true)) {
             return;
+        }
+        if (started && schemaPosition == NOT_YET) {
+            primary.position().subscribe(position -> schemaPosition = position,
+                    failure -> LOG.debug("The primary's position is not known yet", failure));
         }
         Mono.usingWhen(Mono.from(replica.connections().create()), this::position, Connection::close)
                 .timeout(ANSWER_WITHIN)
@@ -98,6 +121,9 @@ public class ReplicaMonitor implements AdvisoryHealthIndicator {
         State now = state;
         if (!now.up() || now.checkedAt().isBefore(clock.instant().minus(ANSWER_WITHIN))) {
             return "replica_down";
+        }
+        if (now.replayed() < schemaPosition) {
+            return "replica_behind_migrations";
         }
         return now.lagSeconds() > maxLag.toMillis() / 1000.0 ? "replica_lagging" : null;
     }
