@@ -11,9 +11,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -38,19 +36,18 @@ public class RateLimiter implements AuthenticationFailures {
     private final Limits local;
     @Nullable
     private final Limits shared;
-    private final Clock clock;
     private final Counter fallbacks;
     private final BucketConfiguration perKey;
     private final BucketConfiguration perAddress;
     private final BucketConfiguration failures;
-    private volatile Instant sharedRestsUntil = Instant.MIN;
+    /** System.nanoTime() until which Redis rests: elapsed time, not the business clock tests move. */
+    private volatile long sharedRestsUntil = System.nanoTime();
 
-    RateLimiter(RateLimitConfiguration configuration, LocalLimits local, @Nullable RedisLimits shared, Clock clock,
+    RateLimiter(RateLimitConfiguration configuration, LocalLimits local, @Nullable RedisLimits shared,
                 MeterRegistry meters) {
         this.configuration = configuration;
         this.local = local;
         this.shared = shared;
-        this.clock = clock;
         this.fallbacks = Counter.builder("lendx.rate.limit.fallbacks")
                 .description("Rate-limit checks answered from this instance's memory because Redis failed")
                 .register(meters);
@@ -88,14 +85,14 @@ public class RateLimiter implements AuthenticationFailures {
         if (shared == null) {
             return check.apply(local);
         }
-        if (clock.instant().isBefore(sharedRestsUntil)) {
+        if (System.nanoTime() - sharedRestsUntil < 0) {
             fallbacks.increment();
             return check.apply(local);
         }
         return check.apply(shared).exceptionallyCompose(failure -> {
             if (timedOut(failure)) {
                 // A Redis that does not answer would cost every request the whole timeout.
-                sharedRestsUntil = clock.instant().plus(REST_AFTER_FAILURE);
+                sharedRestsUntil = System.nanoTime() + REST_AFTER_FAILURE.toNanos();
             }
             fallbacks.increment();
             LOG.debug("Rate limit answered from memory: Redis failed", failure);

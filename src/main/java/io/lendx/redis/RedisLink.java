@@ -21,9 +21,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -49,16 +47,14 @@ public class RedisLink implements AutoCloseable {
     private final RedisClient client;
     private final RedisURI uri;
     private final Duration timeout;
-    private final Clock clock;
     private final AtomicBoolean connecting = new AtomicBoolean();
     private volatile StatefulRedisConnection<String, byte[]> connection;
-    private volatile Instant nextAttempt = Instant.MIN;
+    /** System.nanoTime() of the next connection attempt allowed. */
+    private volatile long nextAttempt = System.nanoTime();
     private volatile CompletableFuture<StatefulRedisConnection<String, byte[]>> pending;
 
-    public RedisLink(@Property(name = URL) String url, @Value("${lendx.redis.timeout:200ms}") Duration timeout,
-                     Clock clock) {
+    public RedisLink(@Property(name = URL) String url, @Value("${lendx.redis.timeout:200ms}") Duration timeout) {
         this.timeout = timeout;
-        this.clock = clock;
         this.uri = uri(url, timeout);
         // Lettuce's default backs off to 30 s between reconnects; an outage should end sooner than that here.
         this.resources = DefaultClientResources.builder()
@@ -112,11 +108,11 @@ public class RedisLink implements AutoCloseable {
     }
 
     private void connectInBackground() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextAttempt) || !connecting.compareAndSet(false, true)) {
+        long now = System.nanoTime();
+        if (now - nextAttempt < 0 || !connecting.compareAndSet(false, true)) {
             return;
         }
-        nextAttempt = now.plus(CONNECT_RETRY);
+        nextAttempt = now + CONNECT_RETRY.toNanos();
         pending = client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri)
                 .toCompletableFuture().whenComplete((opened, failure) -> {
                     if (failure == null) {

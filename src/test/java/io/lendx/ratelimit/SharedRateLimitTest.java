@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,6 +99,34 @@ class SharedRateLimitTest extends DatabaseTest {
 
     @Test
     @Order(3)
+    void aRedisThatHangsCostsARequestTheTimeoutNowAndThenNotEveryRequest() {
+        String key = actors.register().apiKey();
+        redis.freeze();
+        try {
+            int slow = 0;
+            for (int i = 0; i < PER_KEY; i++) {
+                long started = System.nanoTime();
+                assertEquals(200, viewer(first, key).statusCode());
+                if (System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(150)) {
+                    slow++;
+                }
+            }
+            // The first request waits out the 200 ms timeout; then Redis rests for a second.
+            assertTrue(slow <= 1, slow + " of " + PER_KEY + " requests waited for the hung Redis");
+        } finally {
+            redis.thaw();
+        }
+        InstanceProbe probe = new InstanceProbe(first);
+        String next = actors.register().apiKey();
+        Eventually.within(Duration.ofSeconds(15), () -> {
+            double fallbacks = probe.metric("lendx_rate_limit_fallbacks_total");
+            viewer(first, next);
+            return probe.metric("lendx_rate_limit_fallbacks_total") == fallbacks;
+        }, "the limits to be shared through Redis again");
+    }
+
+    @Test
+    @Order(4)
     void aLockoutOnOneInstanceHoldsOnTheOther() {
         String valid = actors.register().apiKey();
         for (int i = 1; i <= 4; i++) {
