@@ -52,10 +52,15 @@ public final class DatabaseSettings {
 
     /** Properties for {@code postgres://user:pass@host:port/db?sslmode=...}. */
     public static Map<String, Object> fromDatabaseUrl(String databaseUrl) {
-        URI uri = parse(databaseUrl);
+        return fromDatabaseUrl(databaseUrl, DATABASE_URL);
+    }
+
+    /** The same, for a URL of that form held by another {@code variable} (a replica's), which errors name. */
+    public static Map<String, Object> fromDatabaseUrl(String databaseUrl, String variable) {
+        URI uri = parse(databaseUrl, variable);
         String database = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
         if (uri.getHost() == null || database.isEmpty()) {
-            throw invalid("it must name a host and a database");
+            throw invalid(variable, "it must name a host and a database");
         }
         String hostAndPort = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         String location = "//" + hostAndPort + "/" + database;
@@ -94,21 +99,21 @@ public final class DatabaseSettings {
         return Optional.empty();
     }
 
-    private static URI parse(String databaseUrl) {
+    private static URI parse(String databaseUrl, String variable) {
         try {
             URI uri = new URI(databaseUrl.trim());
             if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
-                throw invalid("it must start with postgres:// or postgresql://");
+                throw invalid(variable, "it must start with postgres:// or postgresql://");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw invalid("it is not a valid URL");
+            throw invalid(variable, "it is not a valid URL");
         }
     }
 
-    private static InvalidSettingException invalid(String why) {
+    private static InvalidSettingException invalid(String variable, String why) {
         // The value is not echoed: it usually carries a password.
-        return new InvalidSettingException(DATABASE_URL + " is invalid: " + why
+        return new InvalidSettingException(variable + " is invalid: " + why
                 + " (expected postgres://user:password@host:port/database)");
     }
 

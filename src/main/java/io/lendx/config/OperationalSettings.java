@@ -141,12 +141,8 @@ public final class OperationalSettings {
 
     /** A URL in the form of DATABASE_URL, for another variable (its password is never echoed). */
     private static String databaseUrl(String variable, String value) {
-        try {
-            DatabaseSettings.fromDatabaseUrl(value);
-            return value;
-        } catch (InvalidSettingException e) {
-            throw new InvalidSettingException(e.getMessage().replace(DatabaseSettings.DATABASE_URL, variable));
-        }
+        DatabaseSettings.fromDatabaseUrl(value, variable);
+        return value;
     }
 
     /** What Lettuce accepts: redis://, rediss:// or redis-socket://, with the password kept out of the message. */

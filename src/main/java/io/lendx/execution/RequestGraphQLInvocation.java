@@ -134,6 +134,9 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     /** Routed to the replica or the primary; after a mutation, where its writes ended is kept. */
     private Mono<ExecutionResult> executed(GraphQLInvocationData invocationData, Map<Object, Object> context,
                                            @Nullable String authorization, boolean mutation) {
+        if (!routing.routes()) {
+            return Mono.fromFuture(() -> execute(invocationData, context, loaders.newWorkQueue()));
+        }
         Mono<ExecutionResult> result = routing.route(context, authorization, mutation)
                 .flatMap(route -> executedOn(route, invocationData, context));
         return mutation ? result.flatMap(done -> done.getErrors().isEmpty()

@@ -19,6 +19,8 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Answers 429 with {@code Retry-After} (and a RATE_LIMITED GraphQL error) before a request
@@ -40,10 +42,19 @@ public class RateLimitFilter {
     public Publisher<MutableHttpResponse<?>> limit(HttpRequest<?> request,
                                                   FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
         String address = String.valueOf(addresses.resolve(request));
-        return Mono.fromFuture(limiter.admit(address, BearerToken.of(request).map(BearerToken::hash)))
-                .flatMap(wait -> wait.isPresent()
-                        ? Mono.just(tooManyRequests(wait.get(), RequestIdFilter.of(request)))
-                        : Mono.from(next.proceed()));
+        CompletableFuture<Optional<Duration>> admission =
+                limiter.admit(address, BearerToken.of(request).map(BearerToken::hash));
+        if (admission.isDone() && !admission.isCompletedExceptionally()) {
+            // In memory the answer is already there: no reactive chain around every request.
+            return answer(admission.join(), request, next);
+        }
+        return Mono.fromFuture(admission).flatMap(wait -> Mono.from(answer(wait, request, next)));
+    }
+
+    private static Publisher<MutableHttpResponse<?>> answer(Optional<Duration> wait, HttpRequest<?> request,
+                                                           FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
+        return wait.isPresent() ? Mono.just(tooManyRequests(wait.get(), RequestIdFilter.of(request)))
+                : next.proceed();
     }
 
     private static MutableHttpResponse<?> tooManyRequests(Duration wait, String requestId) {

@@ -43,6 +43,11 @@ public class ReadRouting {
         this.meters = meters;
     }
 
+    /** Whether there is a replica to route to at all; without one nothing here needs to run. */
+    public boolean routes() {
+        return replica != null && positions != null;
+    }
+
     /**
      * Where the operation about to run in {@code context} reads. The caller is told apart by its
      * {@code authorization} header (hashed), so routing needs no authentication of its own.

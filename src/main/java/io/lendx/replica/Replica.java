@@ -1,7 +1,6 @@
 package io.lendx.replica;
 
 import io.lendx.config.DatabaseSettings;
-import io.lendx.config.InvalidSettingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.configuration.metrics.binder.r2dbc.R2dbcPoolMetricsBinder;
@@ -36,12 +35,7 @@ public class Replica implements MeterBinder {
     private final ConnectionPool pool;
 
     public Replica(@Property(name = URL) String url, Environment environment) {
-        Map<String, Object> settings;
-        try {
-            settings = DatabaseSettings.fromDatabaseUrl(url);
-        } catch (InvalidSettingException e) {
-            throw new InvalidSettingException(e.getMessage().replace("DATABASE_URL", VARIABLE));
-        }
+        Map<String, Object> settings = DatabaseSettings.fromDatabaseUrl(url, VARIABLE);
         ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions
                 .parse(String.valueOf(settings.get("r2dbc.datasources.default.url"))).mutate();
         environment.getProperties(PRIMARY_OPTIONS, StringConvention.CAMEL_CASE).forEach((name, value) ->
