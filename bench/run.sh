@@ -35,6 +35,15 @@
 #                       wrk and pgbench use min(2, connections) threads
 #   BENCH_DURATION      seconds of each measured wrk run and each pgbench run (default 20)
 #   BENCH_WARMUP        seconds of wrk warm-up before each measured run (default 10; 0 = none)
+#   BENCH_ROUNDS        how many times to run every pass (default 1): with 2 or more, the passes
+#                       alternate (before, off, before, off, ...), each round in fresh services, and
+#                       a table of medians follows the rows of every round. This machine's speed
+#                       drifts by tens of percent over minutes (a shared host), so a comparison of
+#                       two jars within 10 to 20 % needs rounds, not one long run each
+#   BENCH_PASS_WARMUP   seconds of wrk, per operation at 16 connections, run once when a pass's
+#                       service has started, before its first measurement (default 15; 0 = none):
+#                       without it, whichever operation is measured first pays for most of the
+#                       JIT compilation, which on a small operation doubled its CPU per request
 #   BENCH_OPERATIONS    which operations to run, in order (default "overview pools loan")
 #   BENCH_CACHE         the passes to measure, in order, each in a service of its own: "off"
 #                       (LENDX_CACHE_ENABLED=false), "on" (default "off on"), and "before": the
@@ -73,6 +82,9 @@ cd "$ROOT"
 CONNECTIONS=${BENCH_CONNECTIONS:-1 16 64}
 DURATION=${BENCH_DURATION:-20}
 WARMUP=${BENCH_WARMUP:-10}
+PASS_WARMUP=${BENCH_PASS_WARMUP:-15}
+ROUNDS=${BENCH_ROUNDS:-1}
+ROUND=1
 OPERATIONS=${BENCH_OPERATIONS:-overview pools loan}
 CACHE_MODES=${BENCH_CACHE:-off on}
 MIXED=${BENCH_MIXED-1 10}
@@ -327,7 +339,7 @@ start_service() {
         sleep 0.5
     done
     [ "$ready" = 1 ] || fail "the service was not ready within 120 s"
-    if [ -n "$JFR_DIR" ]; then
+    if [ -n "$JFR_DIR" ] && [ "$ROUND" -eq 1 ]; then # the first round's service only
         rm -f "$JFR_DIR/$1.jfr"
         "$JCMD" "$APP_PID" JFR.start name=bench settings=profile filename="$JFR_DIR/$1.jfr" >/dev/null \
             || fail "jcmd JFR.start failed"
@@ -344,6 +356,18 @@ summarise_recording() {
 
 service_alive() { kill -0 "$APP_PID" 2>/dev/null || fail "the service exited (see its log below)"; }
 cpu_ticks() { sed 's/^.*) //' "/proc/$APP_PID/stat" | awk '{ print $12 + $13 }'; }  # utime + stime
+# The part of it spent by HotSpot's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"):
+# a one-off cost of a fresh service, shown apart so that it is not read as the cost of a request.
+jit_ticks() {
+    local task total=0 name
+    for task in /proc/"$APP_PID"/task/*; do
+        name=$(cat "$task/comm" 2>/dev/null) || continue
+        case $name in
+            C1\ Compiler*|C2\ Compiler*) total=$((total + $(sed 's/^.*) //' "$task/stat" | awk '{ print $12 + $13 }'))) ;;
+        esac
+    done
+    echo "$total"
+}
 status_kib() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$APP_PID/status"; }
 sql_calls() {
     pg_value "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
@@ -533,7 +557,7 @@ operation_setup() {
     OP_NAME=$(sed -n 's/^[[:space:]]*\(query\|mutation\)[[:space:]]\+\([_A-Za-z][_0-9A-Za-z]*\).*/\2/p' "$OP_FILE" | head -n 1)
 }
 
-declare -A ROWS=() RESPONSE_KIB=() STATEMENTS=() PGBENCH_CELLS=() PGBENCH_PASS=() MIXED_ROWS=() PEAK_MIB=()
+declare -A ROWS=() CPU_MS=() STEADY_MS=() RPS=() RESPONSE_KIB=() STATEMENTS=() PGBENCH_CELLS=() PGBENCH_PASS=() MIXED_ROWS=() PEAK_MIB=()
 COUNT_SOURCE="the service's graphql_request_seconds_count"
 # Warns when the response cache counted another number of requests than the request timer: the
 # per-request costs would then be divided by too few or too many requests.
@@ -543,11 +567,12 @@ check_counts() { # cache-requests served what
     fi
 }
 
-# The wrk rows of operation $1 with the cache $2: ROWS["<operation> <cache> <connections>"].
+# The wrk rows of operation $1 with the cache $2: ROWS["<operation> <cache> <connections> <round>"],
+# and the numbers the medians are taken of: CPU_MS, STEADY_MS (without the JIT's) and RPS.
 measure_operation() {
     local operation=$1 cache=$2 c row_key out requests served cpu_ms alloc_kib rss_kib hits cached hit_pct
     local alloc_before alloc_after served_before served_after sql_before sql_after cpu_before cpu_after
-    local hits_before hits_after cached_before cached_after
+    local hits_before hits_after cached_before cached_after jit_before jit_after jit_ms
     operation_setup "$operation"
     echo "bench: $operation, cache $cache ($OP_FILE, variables $OP_VARIABLES)"
     send_once "$OP_FILE" "$OP_VARIABLES" "$operation-check"
@@ -555,10 +580,10 @@ measure_operation() {
         || RESPONSE_KIB[$operation]=$(awk -v b="$(stat -c %s "$WORK/response.json")" 'BEGIN { printf "%.1f\n", b / 1024 }')
 
     for c in $CONNECTIONS; do
-        row_key="$operation $cache $c"
-        out=$WORK/$operation-$cache-$c.out
+        row_key="$operation $cache $c $ROUND"
+        out=$WORK/$operation-$cache-$c-$ROUND.out
         if [ "$WARMUP" -gt 0 ] && ! run_wrk "$ROOT/$OP_FILE" "$OP_VARIABLES" "$c" "$WARMUP" "$out.warmup"; then
-            ROWS[$row_key]="| $cache | $c | **warm-up failed** |$(empty_cells 6)"
+            ROWS[$row_key]="| $(pass_label "$cache") | $c | **warm-up failed** |$(empty_cells 7)"
             wait_idle "$OP_NAME"
             continue
         fi
@@ -571,8 +596,9 @@ measure_operation() {
         cached_before=$(cache_requests "")
         sql_before=$(sql_calls)
         cpu_before=$(cpu_ticks)
+        jit_before=$(jit_ticks)
         if ! run_wrk "$ROOT/$OP_FILE" "$OP_VARIABLES" "$c" "$DURATION" "$out"; then
-            ROWS[$row_key]="| $cache | $c | **failed** |$(empty_cells 6)"
+            ROWS[$row_key]="| $(pass_label "$cache") | $c | **failed** |$(empty_cells 7)"
             wait_idle "$OP_NAME"
             continue
         fi
@@ -580,6 +606,7 @@ measure_operation() {
         rss_kib=$(status_kib VmRSS)
         wait_idle "$OP_NAME" # the requests wrk left in flight are part of the work measured
         cpu_after=$(cpu_ticks)
+        jit_after=$(jit_ticks)
         sql_after=$(sql_calls)
         gc_flush
         scrape
@@ -595,6 +622,7 @@ measure_operation() {
             COUNT_SOURCE="wrk's count of completed requests (the service has no graphql_request_seconds_count)"
         fi
         cpu_ms=$(awk -v t="$((cpu_after - cpu_before))" -v hz="$CLK_TCK" 'BEGIN { print t * 1000 / hz }')
+        jit_ms=$(awk -v t="$((jit_after - jit_before))" -v hz="$CLK_TCK" 'BEGIN { print t * 1000 / hz }')
         alloc_kib=""
         if [ -n "$alloc_before" ] && [ -n "$alloc_after" ]; then
             alloc_kib=$(awk -v a="$alloc_before" -v b="$alloc_after" 'BEGIN { printf "%.0f\n", (b - a) / 1024 }')
@@ -604,8 +632,36 @@ measure_operation() {
         check_counts "$cached" "$served" "$operation, cache $cache, $c connections"
         hit_pct=n/a
         [ "$cache" != on ] || hit_pct=$(percent "$hits" "$cached")
-        ROWS[$row_key]="| $cache | $c | $(ratio "$(result_field "$out" rps)" 1 0) | $hit_pct | $(ratio "$(result_field "$out" p50_ms)" 1 2) | $(ratio "$(result_field "$out" p99_ms)" 1 2) | $(ratio "$cpu_ms" "$served" 2) | $(ratio "$alloc_kib" "$served" 0) | $(ratio "$((sql_after - sql_before))" "$served" 2) | $((rss_kib / 1024))"
+        CPU_MS[$row_key]=$(ratio "$cpu_ms" "$served" 3)
+        STEADY_MS[$row_key]=$(awk -v a="$cpu_ms" -v j="$jit_ms" -v n="$served" 'BEGIN { if (n > 0) printf "%.3f\n", (a - j) / n }')
+        RPS[$row_key]=$(result_field "$out" rps)
+        ROWS[$row_key]="| $(pass_label "$cache") | $c | $(ratio "$(result_field "$out" rps)" 1 0) | $hit_pct | $(ratio "$(result_field "$out" p50_ms)" 1 2) | $(ratio "$(result_field "$out" p99_ms)" 1 2) | $(ratio "$cpu_ms" "$served" 2) | $(ratio "$jit_ms" "$served" 2) | $(ratio "$alloc_kib" "$served" 0) | $(ratio "$((sql_after - sql_before))" "$served" 2) | $((rss_kib / 1024))"
         echo "  $c connections: $requests requests completed in ${DURATION} s ($served served) ${ROWS[$row_key]} |"
+    done
+}
+
+# A pass's name in the tables: with rounds, "off #2" is the second round's off pass.
+pass_label() { if [ "$ROUNDS" -gt 1 ]; then echo "$1 #$ROUND"; else echo "$1"; fi; }
+
+# The median of the numbers given (blank ones left out), to $1 decimals.
+median() {
+    local decimals=$1
+    shift
+    printf '%s\n' "$@" | awk '$1 ~ /^[0-9.]+$/' | sort -g | awk -v d="$decimals" '
+        { v[NR] = $1 } END { if (NR == 0) exit; m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.*f\n", d, m }'
+}
+
+# BENCH_PASS_WARMUP seconds of each operation, so that the JIT has compiled the paths of all of
+# them before any is measured.
+warm_up_pass() {
+    local operation
+    [ "$PASS_WARMUP" -gt 0 ] || return 0
+    for operation in $OPERATIONS; do
+        operation_setup "$operation"
+        echo "bench: warming the service up: $operation, 16 connections, ${PASS_WARMUP} s"
+        run_wrk "$ROOT/$OP_FILE" "$OP_VARIABLES" 16 "$PASS_WARMUP" "$WORK/$operation-pass-warmup.out" \
+            || fail "the warm-up of $operation failed"
+        wait_idle "$OP_NAME"
     done
 }
 
@@ -758,28 +814,55 @@ mixed_run() {
 }
 
 mkdir -p "$RESULTS_DIR/sql"
+for ROUND in $(seq 1 "$ROUNDS"); do
 for cache in $CACHE_MODES; do
+    [ "$ROUNDS" -eq 1 ] || echo "bench: round $ROUND of $ROUNDS"
     start_service "$cache"
     scrape
     [ -n "$(allocated_bytes)" ] || echo "bench: the service exposes no $ALLOC_METRIC metric: alloc KiB/req will be n/a"
+    warm_up_pass
     for operation in $OPERATIONS; do
         measure_operation "$operation" "$cache"
         [ -n "${STATEMENTS[$operation]+set}" ] || measure_pgbench "$operation" "$cache"
     done
-    for rate in $MIXED; do
-        mixed_run "$cache" "$rate"
-    done
+    if [ "$ROUND" -eq 1 ]; then
+        for rate in $MIXED; do
+            mixed_run "$cache" "$rate"
+        done
+    fi
     service_alive
     PEAK_MIB[$cache]=$(( $(status_kib VmHWM) / 1024 ))
     echo "bench: stopping the service (cache $cache)"
     stop_service
-    summarise_recording "$cache"
+    [ "$ROUND" -gt 1 ] || summarise_recording "$cache"
 done
+done
+
+# With rounds: per pass and connection count, the medians over the rounds.
+medians_table() {
+    local operation=$1 cache c round cpu steady rps
+    echo "Medians over $ROUNDS rounds (steady = CPU ms/req less the JIT's):"
+    echo
+    echo "| cache | connections | req/s | CPU ms/req | steady CPU ms/req |"
+    echo "|---|---:|---:|---:|---:|"
+    for c in $CONNECTIONS; do
+        for cache in $CACHE_MODES; do
+            cpu=() steady=() rps=()
+            for round in $(seq 1 "$ROUNDS"); do
+                cpu+=("${CPU_MS[$operation $cache $c $round]:-}")
+                steady+=("${STEADY_MS[$operation $cache $c $round]:-}")
+                rps+=("${RPS[$operation $cache $c $round]:-}")
+            done
+            echo "| $cache | $c | $(median 0 "${rps[@]}") | $(median 3 "${cpu[@]}") | $(median 3 "${steady[@]}") |"
+        done
+    done
+    echo
+}
 
 TABLES=$WORK/tables.md
 : >"$TABLES"
-HEADER="| cache | connections | req/s | hit % | p50 ms | p99 ms | CPU ms/req | alloc KiB/req | SQL/req | RSS MiB | pgbench req/s |"
-ALIGN="|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+HEADER="| cache | connections | req/s | hit % | p50 ms | p99 ms | CPU ms/req | of it JIT | alloc KiB/req | SQL/req | RSS MiB | pgbench req/s |"
+ALIGN="|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for operation in $OPERATIONS; do
     operation_setup "$operation"
     {
@@ -792,9 +875,14 @@ for operation in $OPERATIONS; do
         echo "$HEADER"
         echo "$ALIGN"
         for cache in $CACHE_MODES; do
-            for c in $CONNECTIONS; do echo "${ROWS[$operation $cache $c]} | ${PGBENCH_CELLS[$operation $c]} |"; done
+            for c in $CONNECTIONS; do
+                for ROUND in $(seq 1 "$ROUNDS"); do
+                    echo "${ROWS[$operation $cache $c $ROUND]} | ${PGBENCH_CELLS[$operation $c]} |"
+                done
+            done
         done
         echo
+        [ "$ROUNDS" -eq 1 ] || medians_table "$operation"
     } >>"$TABLES"
 done
 if [ -n "${MIXED// /}" ]; then
