@@ -27,12 +27,12 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * GraphQL over HTTP (graphql.github.io/graphql-over-http): POST with a JSON body, GET for
@@ -68,29 +68,30 @@ public class GraphQLHttpController {
     }
 
     @Post(consumes = MediaType.ALL, produces = {GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
-    public Mono<MutableHttpResponse<ByteBuf>> post(@Body @Nullable String requestBody, HttpRequest<?> request) {
+    public CompletableFuture<MutableHttpResponse<ByteBuf>> post(@Body @Nullable String requestBody,
+                                                               HttpRequest<?> request) {
         String answerAs = answerType(request);
         if (answerAs == null) {
-            return Mono.just(error(request, HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
+            return answered(error(request, HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
                     "Accept application/graphql-response+json or application/json"));
         }
         MediaType contentType = request.getContentType().orElse(null);
         if (contentType == null || !MediaType.APPLICATION_JSON.equals(contentType.getName())) {
-            return Mono.just(error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, answerAs,
+            return answered(error(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, answerAs,
                     "Send the request as Content-Type: application/json"));
         }
         Map<String, Object> parameters;
         try {
             parameters = json.readValue(requestBody == null ? "" : requestBody, JSON_OBJECT);
         } catch (IOException | RuntimeException e) {
-            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
+            return answered(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
         }
         if (parameters == null) {
-            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
+            return answered(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
         }
         PersistedQueries.Resolution document = persisted.resolve(parameters.get("query"), parameters.get("extensions"));
         if (document instanceof Refusal refused) {
-            return Mono.just(error(request, answerAs, refused));
+            return answered(error(request, answerAs, refused));
         }
         return execute(((PersistedQueries.Document) document).query(), parameters.get("operationName"),
                 parameters.get("variables"), request, answerAs);
@@ -98,13 +99,14 @@ public class GraphQLHttpController {
 
     /** Queries only; answers carry cache headers ({@link CacheHeaders}), so persisted queries can be cached. */
     @Get(produces = {GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
-    public Mono<MutableHttpResponse<ByteBuf>> get(@QueryValue @Nullable String query,
-                                                 @QueryValue @Nullable String operationName,
-                                                 @QueryValue @Nullable String variables,
-                                                 @QueryValue @Nullable String extensions, HttpRequest<?> request) {
+    public CompletableFuture<MutableHttpResponse<ByteBuf>> get(@QueryValue @Nullable String query,
+                                                               @QueryValue @Nullable String operationName,
+                                                               @QueryValue @Nullable String variables,
+                                                               @QueryValue @Nullable String extensions,
+                                                               HttpRequest<?> request) {
         String answerAs = answerType(request);
         if (answerAs == null) {
-            return Mono.just(error(request, HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
+            return answered(error(request, HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
                     "Accept application/graphql-response+json or application/json"));
         }
         Object parsedVariables;
@@ -113,33 +115,34 @@ public class GraphQLHttpController {
             parsedVariables = variables == null ? null : json.readValue(variables, Object.class);
             parsedExtensions = extensions == null ? null : json.readValue(extensions, Object.class);
         } catch (IOException | RuntimeException e) {
-            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs,
+            return answered(error(request, HttpStatus.BAD_REQUEST, answerAs,
                     "variables and extensions must be JSON objects"));
         }
         PersistedQueries.Resolution document = persisted.resolve(query, parsedExtensions);
         if (document instanceof Refusal refused) {
-            return Mono.just(error(request, answerAs, refused));
+            return answered(error(request, answerAs, refused));
         }
         Object resolved = ((PersistedQueries.Document) document).query();
         if (resolved instanceof String text && documents.isMutation(text, operationName)) {
-            return Mono.just(error(request, HttpStatus.METHOD_NOT_ALLOWED, answerAs, "Mutations must be sent with POST")
+            return answered(error(request, HttpStatus.METHOD_NOT_ALLOWED, answerAs, "Mutations must be sent with POST")
                     .header(HttpHeaders.ALLOW, HttpMethod.POST.name()));
         }
         return execute(resolved, operationName, parsedVariables, request, answerAs);
     }
 
     @SuppressWarnings("unchecked")
-    private Mono<MutableHttpResponse<ByteBuf>> execute(@Nullable Object query, @Nullable Object operationName,
-                                                      @Nullable Object variables, HttpRequest<?> request,
-                                                      String answerAs) {
+    private CompletableFuture<MutableHttpResponse<ByteBuf>> execute(@Nullable Object query,
+                                                                   @Nullable Object operationName,
+                                                                   @Nullable Object variables, HttpRequest<?> request,
+                                                                   String answerAs) {
         if (!(query instanceof String document) || document.isBlank()) {
-            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request has no query"));
+            return answered(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request has no query"));
         }
         if (operationName != null && !(operationName instanceof String)) {
-            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "operationName must be a string"));
+            return answered(error(request, HttpStatus.BAD_REQUEST, answerAs, "operationName must be a string"));
         }
         if (variables != null && !(variables instanceof Map)) {
-            return Mono.just(error(request, HttpStatus.BAD_REQUEST, answerAs, "variables must be a JSON object"));
+            return answered(error(request, HttpStatus.BAD_REQUEST, answerAs, "variables must be a JSON object"));
         }
         Map<String, Object> given = variables == null ? Map.of() : (Map<String, Object>) variables;
         GraphQLInvocationData data = new GraphQLInvocationData(document, (String) operationName, given);
@@ -149,7 +152,8 @@ public class GraphQLHttpController {
                         (context, mutation, executeIt) -> cache.answer(cacheQuery, context, mutation, executeIt,
                                 result -> body.bytes(result.toSpecification())),
                         result -> Answer.executed(Answer.Outcome.BYPASS, result))
-                .map(answer -> respond(request, answerAs, answer));
+                .map(answer -> respond(request, answerAs, answer))
+                .toFuture();
     }
 
     private MutableHttpResponse<ByteBuf> respond(HttpRequest<?> request, String answerAs, Answer answer) {
@@ -218,5 +222,9 @@ public class GraphQLHttpController {
                 refused.reason());
         return HttpResponse.<ByteBuf>status(refused.status()).contentType(answerAs).body(body.write(errors))
                 .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE);
+    }
+
+    private static CompletableFuture<MutableHttpResponse<ByteBuf>> answered(MutableHttpResponse<ByteBuf> response) {
+        return CompletableFuture.completedFuture(response);
     }
 }
