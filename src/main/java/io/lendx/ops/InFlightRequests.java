@@ -27,10 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * new requests get 503 with {@code Connection: close} and the ones in flight may finish. It
  * runs just inside {@link RequestIdFilter}, so that a 503 carries its request id too.
  *
- * <p>A pair of plain request and response methods, not an around filter: one reactive
- * ({@code HttpServerFilter}) filter on every request put the whole request on Micronaut's
- * reactive path, a tenth of a small query's CPU. The response method runs for every response
- * Micronaut produces, also when its client has gone ({@code GracefulShutdownTest}).
+ * <p>A pair of plain request and response methods, not an around filter: an
+ * {@code HttpServerFilter} on every path wrapped every request's response in a reactive chain of
+ * its own. The response method runs for every response Micronaut produces, also when the client
+ * has hung up ({@code GracefulShutdownTest}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
