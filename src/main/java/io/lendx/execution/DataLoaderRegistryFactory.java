@@ -1,5 +1,6 @@
 package io.lendx.execution;
 
+import io.lendx.monitoring.RequestProfile;
 import io.lendx.replica.Route;
 import io.lendx.graphql.SelectionTracking;
 import io.lendx.graphql.SelectedFields;
@@ -10,16 +11,19 @@ import graphql.execution.MergedField;
 import graphql.language.FragmentDefinition;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderOptions;
 import org.dataloader.DataLoaderRegistry;
+import org.dataloader.instrumentation.DataLoaderInstrumentation;
 import reactor.core.publisher.Mono;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -35,13 +39,18 @@ public class DataLoaderRegistryFactory {
 
     /** Large enough for any page of keys, small enough to keep arrays of keys sane. */
     private static final int MAX_BATCH_SIZE = 1000;
-    private static final DataLoaderOptions OPTIONS = DataLoaderOptions.newOptions().setMaxBatchSize(MAX_BATCH_SIZE).build();
 
     private final Map<String, Batch<?, ?>> batches = new HashMap<>();
     private final GraphQLWorkers workers;
+    /** With tracing on, its instrumentation; without, none at all (not even a no-op one to call). */
+    private final DataLoaderOptions options;
 
-    public DataLoaderRegistryFactory(List<FeatureLoaders> features, MeterRegistry meters, GraphQLWorkers workers) {
+    public DataLoaderRegistryFactory(List<FeatureLoaders> features, MeterRegistry meters, GraphQLWorkers workers,
+                                     Optional<DataLoaderInstrumentation> instrumentation) {
         this.workers = workers;
+        DataLoaderOptions.Builder options = DataLoaderOptions.newOptions().setMaxBatchSize(MAX_BATCH_SIZE);
+        instrumentation.ifPresent(options::setInstrumentation);
+        this.options = options.build();
         LoaderRegistrar registrar = new LoaderRegistrar() {
             @Override
             public <K, V> void register(LoaderKey<K, V> key, Function<Set<K>, Mono<Map<K, V>>> batch) {
@@ -58,7 +67,7 @@ public class DataLoaderRegistryFactory {
                         .description("Keys per DataLoader batch, i.e. rows asked of one SQL statement")
                         .tag("loader", key.name())
                         .register(meters);
-                if (batches.put(key.name(), new Batch<>(batch, shape, sizes)) != null) {
+                if (batches.put(key.name(), new Batch<>(batch, shape, sizes, DataLoaderRegistryFactory.this.options)) != null) {
                     throw new IllegalStateException("Two DataLoaders are registered as " + key.name());
                 }
             }
@@ -66,28 +75,28 @@ public class DataLoaderRegistryFactory {
         features.forEach(feature -> feature.register(registrar));
     }
 
-    /** A request's queue, whose statements read the primary. */
-    public RequestWorkQueue newWorkQueue() {
-        return newWorkQueue(Route.PRIMARY);
+    /** A request's queue, whose statements read the primary and count against {@code profile}. */
+    public RequestWorkQueue newWorkQueue(@Nullable RequestProfile profile) {
+        return newWorkQueue(Route.PRIMARY, profile);
     }
 
-    public RequestWorkQueue newWorkQueue(Route reads) {
+    public RequestWorkQueue newWorkQueue(Route reads, @Nullable RequestProfile profile) {
         RequestLoaders loaders = new RequestLoaders();
-        RequestWorkQueue work = new RequestWorkQueue(loaders, workers, reads);
+        RequestWorkQueue work = new RequestWorkQueue(loaders, workers, reads, profile);
         loaders.work = work;
         return work;
     }
 
     /** A feature's batch function, what it projects on, and the summary of its batch sizes. */
     private record Batch<K, V>(LoaderRegistrar.ProjectedBatch<K, V> query, SelectedFields.Shape shape,
-                               DistributionSummary sizes) {
+                               DistributionSummary sizes, DataLoaderOptions options) {
 
         /** Named here: the registry would otherwise copy an unnamed loader to name it. */
         DataLoader<K, V> newLoader(String name, RequestWorkQueue work, SelectedFields fields) {
             return DataLoaderFactory.newMappedDataLoader(name, (Set<K> keys) -> {
                 sizes.record(keys.size());
                 return work.batch(query.load(keys, fields == null ? Set.of() : fields.names()));
-            }, fields == null ? OPTIONS : optionsFor(fields));
+            }, fields == null ? options : optionsFor(fields));
         }
 
         /**
@@ -95,8 +104,8 @@ public class DataLoaderRegistryFactory {
          * its address only, then asked for its DID): a projected loader's cache keys carry how
          * many fields had been asked for when the value was loaded, which only grows.
          */
-        private static DataLoaderOptions optionsFor(SelectedFields fields) {
-            return DataLoaderOptions.newOptions().setMaxBatchSize(MAX_BATCH_SIZE)
+        private DataLoaderOptions optionsFor(SelectedFields fields) {
+            return DataLoaderOptions.newOptions(options)
                     .setCacheKeyFunction(key -> new SelectionKey(key, fields.names().size())).build();
         }
     }

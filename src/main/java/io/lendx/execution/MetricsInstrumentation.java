@@ -11,17 +11,24 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.OperationDefinition;
+import io.lendx.monitoring.RequestProfile;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * {@code graphql.request} timers by operation name, type and outcome, and a
- * {@code graphql.errors} counter by {@code extensions.code}.
+ * {@code graphql.request} timers by operation name, type and outcome, a {@code graphql.errors}
+ * counter by {@code extensions.code}, and by operation the statements
+ * ({@code graphql.request.statements}) and database time ({@code graphql.request.database}) of
+ * each request.
  */
 @Singleton
 public class MetricsInstrumentation extends SimplePerformantInstrumentation {
@@ -29,12 +36,37 @@ public class MetricsInstrumentation extends SimplePerformantInstrumentation {
     private final MeterRegistry meters;
     /** Found once per operation, type and outcome: registering looks the meter up by its name and sorted tags. */
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, DatabaseMeters> database = new ConcurrentHashMap<>();
 
     private record TimerKey(String operation, String type, String outcome) {
     }
 
     public MetricsInstrumentation(MeterRegistry meters) {
         this.meters = meters;
+    }
+
+    /** Buckets rather than client-side percentiles, so that instances can be summed in Prometheus. */
+    private record DatabaseMeters(DistributionSummary statements, Timer time) {
+
+        static DatabaseMeters register(MeterRegistry meters, String operation) {
+            return new DatabaseMeters(
+                    DistributionSummary.builder("graphql.request.statements")
+                            .description("SQL statements per GraphQL request, by operation")
+                            .tag("operation", operation)
+                            .serviceLevelObjectives(1, 2, 3, 5, 10, 20, 50, 100)
+                            .register(meters),
+                    Timer.builder("graphql.request.database")
+                            .description("Time in SQL statements per GraphQL request (summed), by operation")
+                            .tag("operation", operation)
+                            .serviceLevelObjectives(Stream.of(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500)
+                                    .map(Duration::ofMillis).toArray(Duration[]::new))
+                            .register(meters));
+        }
+
+        void record(RequestProfile profile) {
+            statements.record(profile.statements());
+            time.record(profile.databaseNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
     private static final class RequestState implements InstrumentationState {
@@ -76,6 +108,12 @@ public class MetricsInstrumentation extends SimplePerformantInstrumentation {
                             .tag("type", key.type())
                             .tag("outcome", key.outcome())
                             .register(meters)));
+        }
+        if (state instanceof RequestState request
+                && parameters.getGraphQLContext().get(RequestProfile.class) instanceof RequestProfile profile) {
+            profile.operation(request.operation);
+            database.computeIfAbsent(request.operation, operation -> DatabaseMeters.register(meters, operation))
+                    .record(profile);
         }
         for (GraphQLError error : result.getErrors()) {
             String code = ApiErrors.code(error);

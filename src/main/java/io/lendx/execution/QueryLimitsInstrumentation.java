@@ -1,6 +1,7 @@
 package io.lendx.execution;
 
 import io.lendx.graphql.Documents;
+import io.lendx.monitoring.RequestProfile;
 import io.lendx.graphql.ApiErrors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -56,6 +57,9 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
         Shape shape = shapes.get(new Operation(execution.getDocument(), execution.getOperationDefinition().getName(),
                 execution.getCoercedVariables().toMap()), operation -> measure(execution));
         documents.recordCost(execution.getExecutionInput().getQuery(), shape.cost());
+        if (execution.getGraphQLContext().get(RequestProfile.class) instanceof RequestProfile profile) {
+            profile.cost(shape.cost());
+        }
         check(shape.depth(), limits.getMaxDepth(), "deep", "levels of nesting");
         check(shape.aliases(), limits.getMaxAliases(), "wide", "aliases");
         check(shape.rootFields(), limits.getMaxRootFields(), "wide", "root fields");

@@ -4,6 +4,7 @@ import io.lendx.replica.ReadRouting;
 import io.lendx.replica.Route;
 import io.lendx.error.OutageReason;
 import io.lendx.graphql.Continuations;
+import io.lendx.monitoring.RequestProfile;
 import io.lendx.graphql.RefusedRequestListener;
 import io.lendx.graphql.Documents;
 import io.lendx.graphql.ApiErrors;
@@ -101,7 +102,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                               Function<ExecutionResult, T> failed) {
         Mono<Map<Object, Object>> context = Flux.fromIterable(contributors)
                 .concatMap(contributor -> contributor.contribute(httpRequest))
-                .reduce(newContext(), (entries, more) -> {
+                .reduce(newContext(RequestProfile.of(httpRequest)), (entries, more) -> {
                     entries.putAll(more);
                     return entries;
                 });
@@ -135,7 +136,8 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     private Mono<ExecutionResult> executed(GraphQLInvocationData invocationData, Map<Object, Object> context,
                                            @Nullable String authorization, boolean mutation) {
         if (!routing.routes()) {
-            return Mono.fromFuture(() -> execute(invocationData, context, loaders.newWorkQueue()));
+            return Mono.fromFuture(() -> execute(invocationData, context,
+                    loaders.newWorkQueue((RequestProfile) context.get(RequestProfile.class))));
         }
         Mono<ExecutionResult> result = routing.route(context, authorization, mutation)
                 .flatMap(route -> executedOn(route, invocationData, context));
@@ -147,7 +149,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     private Mono<ExecutionResult> executedOn(Route reads, GraphQLInvocationData invocationData,
                                              Map<Object, Object> context) {
         return Mono.defer(() -> {
-            RequestWorkQueue work = loaders.newWorkQueue(reads);
+            RequestWorkQueue work = loaders.newWorkQueue(reads, (RequestProfile) context.get(RequestProfile.class));
             return Mono.fromFuture(execute(invocationData, context, work))
                     .flatMap(result -> work.replicaConflict()
                             ? Mono.defer(() -> {
@@ -169,7 +171,12 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                 .graphQLContext(context)
                 .build();
         GraphQL.unusualConfiguration(input).responseMapFactory().setFactory(ResponseObject.FACTORY);
-        return work.start(() -> graphQL.executeAsync(input));
+        CompletableFuture<ExecutionResult> result = work.start(() -> graphQL.executeAsync(input));
+        if (context.get(RequestProfile.class) instanceof RequestProfile profile) {
+            long started = System.nanoTime();
+            return result.whenComplete((done, failure) -> profile.executed(System.nanoTime() - started));
+        }
+        return result;
     }
 
     /**
@@ -201,8 +208,11 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         }
     }
 
-    private Map<Object, Object> newContext() {
+    private Map<Object, Object> newContext(@Nullable RequestProfile profile) {
         Map<Object, Object> context = new HashMap<>();
+        if (profile != null) {
+            context.put(RequestProfile.class, profile);
+        }
         context.put(RequestDeadline.class, RequestDeadline.after(limits.getRequestTimeout()));
         if (!limits.isIntrospectionEnabled()) {
             context.put(Introspection.INTROSPECTION_DISABLED, true);

@@ -2,10 +2,12 @@ package io.lendx.execution;
 
 import io.lendx.graphql.Continuations;
 import io.lendx.graphql.CurrentLoaders;
+import io.lendx.monitoring.RequestProfile;
 import io.lendx.replica.ReadRoute;
 import io.lendx.replica.RecoveryConflicts;
 import io.lendx.replica.Route;
 import graphql.schema.DataFetchingEnvironment;
+import io.micronaut.core.annotation.Nullable;
 import org.dataloader.DataLoaderRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,16 +41,19 @@ public final class RequestWorkQueue implements Executor, Continuations {
     private final DataLoaderRegistry loaders;
     private final Executor workers;
     private final Route route;
+    @Nullable
+    private final RequestProfile profile;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** Tasks submitted but not yet run; whoever moves it from zero runs the queue. */
     private final AtomicInteger work = new AtomicInteger();
     private final AtomicInteger batchesInFlight = new AtomicInteger();
     private volatile boolean replicaConflict;
 
-    RequestWorkQueue(DataLoaderRegistry loaders, Executor workers, Route route) {
+    RequestWorkQueue(DataLoaderRegistry loaders, Executor workers, Route route, @Nullable RequestProfile profile) {
         this.loaders = loaders;
         this.workers = workers;
         this.route = route;
+        this.profile = profile;
     }
 
     /** The work queue of the request a fetcher runs in. */
@@ -123,13 +128,15 @@ public final class RequestWorkQueue implements Executor, Continuations {
         }
     }
 
+    /** Statements subscribed while the queue runs count against its request, and read where it routes. */
     private void drain() {
-        if (route == Route.PRIMARY) {
-            CurrentLoaders.during(loaders, this::drainHere);
-        } else {
-            // Statements subscribed while the queue runs take the replica's connections.
-            ReadRoute.during(route, () -> CurrentLoaders.during(loaders, this::drainHere));
-        }
+        RequestProfile.during(profile, () -> {
+            if (route == Route.PRIMARY) {
+                CurrentLoaders.during(loaders, this::drainHere);
+            } else {
+                ReadRoute.during(route, () -> CurrentLoaders.during(loaders, this::drainHere));
+            }
+        });
     }
 
     private void drainHere() {

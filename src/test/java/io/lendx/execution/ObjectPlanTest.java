@@ -167,7 +167,7 @@ class ObjectPlanTest {
 
     private Map<String, Object> run(boolean ours, String document, AtomicInteger fetches) {
         DataLoaderRegistry loaders = new DataLoaderRegistry();
-        RequestWorkQueue work = new RequestWorkQueue(loaders, Runnable::run, Route.PRIMARY);
+        RequestWorkQueue work = new RequestWorkQueue(loaders, Runnable::run, Route.PRIMARY, null);
         register(loaders, work);
         GraphQL graphQL = engine(ours, fetches);
         ExecutionResult result = work.start(() -> graphQL.executeAsync(ExecutionInput.newExecutionInput(document)

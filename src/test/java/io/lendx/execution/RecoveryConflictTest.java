@@ -42,6 +42,6 @@ class RecoveryConflictTest {
     }
 
     private static RequestWorkQueue queue(Route route) {
-        return new RequestWorkQueue(new DataLoaderRegistry(), Runnable::run, route);
+        return new RequestWorkQueue(new DataLoaderRegistry(), Runnable::run, route, null);
     }
 }

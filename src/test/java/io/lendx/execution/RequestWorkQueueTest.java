@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RequestWorkQueueTest {
 
     private final DataLoaderRegistry registry = new DataLoaderRegistry();
-    private final RequestWorkQueue work = new RequestWorkQueue(registry, Runnable::run, Route.PRIMARY);
+    private final RequestWorkQueue work = new RequestWorkQueue(registry, Runnable::run, Route.PRIMARY, null);
     private final List<Set<String>> userBatches = new CopyOnWriteArrayList<>();
 
     private final DataLoader<String, String> users = register("users", keys -> {
@@ -69,7 +69,7 @@ class RequestWorkQueueTest {
     void workGoesOnOnTheWorkersNotOnTheThreadThatAnswered() throws Exception {
         ExecutorService workers = Executors.newSingleThreadExecutor(task -> new Thread(task, "worker"));
         try {
-            RequestWorkQueue onWorkers = new RequestWorkQueue(new DataLoaderRegistry(), workers, Route.PRIMARY);
+            RequestWorkQueue onWorkers = new RequestWorkQueue(new DataLoaderRegistry(), workers, Route.PRIMARY, null);
             CompletableFuture<String> rootQuery = new CompletableFuture<>();
             CompletableFuture<String> continuedOn = onWorkers.start(() -> onWorkers.continueHere(rootQuery)
                     .thenApply(row -> Thread.currentThread().getName()));

@@ -56,7 +56,8 @@ public class GraphQLClient {
         return reply.graphql();
     }
 
-    private static String load(String path) {
+    /** The text of {@code graphql/operations/<path>.graphql}. */
+    public static String load(String path) {
         String resource = "graphql/operations/" + path + ".graphql";
         try (InputStream in = GraphQLClient.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
