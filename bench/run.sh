@@ -48,7 +48,9 @@
 #   BENCH_CACHE         the passes to measure, in order, each in a service of its own: "off"
 #                       (LENDX_CACHE_ENABLED=false), "on" (default "off on"), and "before": the
 #                       jar BENCH_BASELINE_JAR, e.g. a build of main from before a change, so that
-#                       both builds are measured in one run on one data set
+#                       both builds are measured in one run on one data set; "traced": the cache
+#                       off and OpenTelemetry on, every request sampled and its spans exported over
+#                       OTLP/HTTP to bench/otlp-sink.mjs (what tracing costs when it is on)
 #   BENCH_BASELINE_JAR  the jar of the "before" pass (needed only when BENCH_CACHE lists it)
 #   BENCH_MIXED         mutations per second of the mixed runs, space-separated (default "1 10";
 #                       empty = no mixed run); each rate runs in every BENCH_CACHE pass
@@ -128,9 +130,9 @@ for operation in $OPERATIONS; do
 done
 seen_modes=" "
 for mode in $CACHE_MODES; do
-    case $mode in on | off) ;; before) [ -f "${BENCH_BASELINE_JAR:-}" ] \
+    case $mode in on | off | traced) ;; before) [ -f "${BENCH_BASELINE_JAR:-}" ] \
         || fail "BENCH_CACHE lists 'before': set BENCH_BASELINE_JAR to an existing jar" ;;
-        *) fail "BENCH_CACHE: unknown setting '$mode' (before, off, on)" ;; esac
+        *) fail "BENCH_CACHE: unknown setting '$mode' (before, off, on, traced)" ;; esac
     [[ $seen_modes != *" $mode "* ]] || fail "BENCH_CACHE: '$mode' is listed twice"
     seen_modes="$seen_modes$mode "
 done
@@ -175,6 +177,7 @@ cleanup() {
     trap - EXIT INT TERM
     stop_writer
     stop_service
+    if [ -n "$SINK_PID" ]; then kill "$SINK_PID" 2>/dev/null || true; fi
     if [ -n "$PG_DIR" ] && [ -d "$PG_DIR" ]; then
         if [ -f "$PG_DIR/data/postmaster.pid" ]; then
             as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -t 30 stop >/dev/null 2>&1 \
@@ -194,6 +197,12 @@ cleanup() {
     exit "$status"
 }
 trap cleanup EXIT
+SINK_PID=""
+SINK_PORT=$((PORT + 1))
+if [[ " $CACHE_MODES " == *" traced "* ]]; then
+    node "$(dirname "$0")/otlp-sink.mjs" "$SINK_PORT" &
+    SINK_PID=$!
+fi
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -321,13 +330,14 @@ echo "bench: data set loaded in $(( $(date +%s) - started )) s: $(pg_value "
 # ---------------------------------------------------------------------------------------------
 # Starts the jar with the response cache on or off ($1) and waits until it is ready.
 start_service() {
-    local enabled=false ready=0 jar=$JAR
+    local enabled=false ready=0 jar=$JAR tracing=()
     [ "$1" != on ] || enabled=true
     [ "$1" != before ] || jar=$BENCH_BASELINE_JAR
+    [ "$1" != traced ] || tracing=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$SINK_PORT")
     ! port_in_use "$PORT" || fail "port $PORT is still in use before starting the service"
     echo "bench: starting the service on $URL, pass $1 ($jar, LENDX_CACHE_ENABLED=$enabled; JAVA_OPTS: $JAVA_OPTS)"
     echo "--- bench: service start, LENDX_CACHE_ENABLED=$enabled ---" >>"$SERVICE_LOG"
-    DATABASE_URL=$DB_URL MICRONAUT_SERVER_PORT=$PORT \
+    env "${tracing[@]}" DATABASE_URL=$DB_URL MICRONAUT_SERVER_PORT=$PORT \
         LENDX_RATE_LIMIT_PER_ADDRESS=100000000 LENDX_RATE_LIMIT_PER_KEY=100000000 \
         LENDX_EXPIRY_ENABLED=false LENDX_LOG_FORMAT=text \
         LENDX_CACHE_ENABLED=$enabled LENDX_ADMIN_API_KEY=$ADMIN_KEY \
@@ -919,7 +929,8 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
     echo "Data set bench/seed.sql: 500 users, 100 pools, 5,000 applications, 2,000 loans, 1,000 token balances." \
         "Each row: ${WARMUP} s wrk warm-up, then ${DURATION} s measured; wrk and pgbench threads = min(2, connections)."
     echo "Passes, each in a service started for it: $CACHE_MODES (off = LENDX_CACHE_ENABLED=false, on = true$(
-        [[ " $CACHE_MODES " != *" before "* ]] || echo ", before = \`$BENCH_BASELINE_JAR\` built $(date -u -r "$BENCH_BASELINE_JAR" '+%Y-%m-%d %H:%M UTC')"));" \
+        [[ " $CACHE_MODES " != *" before "* ]] || echo ", before = \`$BENCH_BASELINE_JAR\` built $(date -u -r "$BENCH_BASELINE_JAR" '+%Y-%m-%d %H:%M UTC')")$(
+        [[ " $CACHE_MODES " != *" traced "* ]] || echo ", traced = off with every request traced and exported over OTLP/HTTP"));" \
         "hit % = lendx_cache_requests_total{result=\"hit\"} over all results during the run."
     echo "Per-request costs are divided by $COUNT_SOURCE over the run; allocation comes from" \
         "\`$ALLOC_METRIC\`$([ "$GC_FLUSH" = 1 ] && echo " with a forced GC before and after each run")."

@@ -96,13 +96,18 @@ start "$((PORT + 2))" R2DBC_DATASOURCES_DEFAULT_URL="r2dbc:pool:postgresql://loc
 (cd "$HERE" && LENDX_URL="http://localhost:$((PORT + 2))" node audit.mjs) || failed "audit.mjs"
 
 # Allow-list mode, set the way an operator sets it: a document that is not shipped is refused.
-start "$((PORT + 1))" LENDX_GRAPHQL_PERSISTED_ONLY=true
+# The same instance exports traces over OTLP/HTTP to tracing.mjs, which plays the collector.
+OTLP_PORT=$((PORT + 20))
+start "$((PORT + 1))" LENDX_GRAPHQL_PERSISTED_ONLY=true OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$OTLP_PORT" \
+    OTEL_BSP_SCHEDULE_DELAY=100
 refused=$(curl -sS -H 'Content-Type: application/json' -d '{"query":"{ pools { totalCount } }"}' \
     "http://localhost:$((PORT + 1))/graphql")
 case "$refused" in
     *PERSISTED_QUERY_NOT_ALLOWED*) echo "smoke: LENDX_GRAPHQL_PERSISTED_ONLY=true refuses a document not shipped" ;;
     *) failed "persisted-only mode ran a document it should refuse: $refused" ;;
 esac
+(cd "$HERE" && LENDX_URL="http://localhost:$((PORT + 1))" LENDX_OTLP_PORT="$OTLP_PORT" node tracing.mjs) \
+    || failed "tracing.mjs"
 # Two more instances behind HAProxy (round-robin) on a PostgreSQL 15 primary, a streaming replica
 # that applies commits 2 s late, and one Redis, with the expiry job every second on both:
 # clients of the balancer see one service.

@@ -27,6 +27,8 @@ public final class OperationalSettings {
             "verify-full");
     private static final Pattern SIZE = Pattern.compile("(\\d+)(KB|MB|GB)?");
     private static final Set<String> LOG_FORMATS = Set.of("text", "json");
+    /** The exporter here sends with the JDK's HTTP client, which speaks no gRPC. */
+    private static final Set<String> OTLP_PROTOCOLS = Set.of("http/protobuf");
 
     /** How a value is checked: given the variable's name (for the message) and the value, the value to use. */
     private interface Check extends BiFunction<String, String, String> {
@@ -89,7 +91,12 @@ public final class OperationalSettings {
             checkOnly("REDIS_URL", OperationalSettings::redisUrl),
             checkOnly("LENDX_REDIS_TIMEOUT", OperationalSettings::duration),
             checkOnly("LENDX_EXPIRY_ENABLED", OperationalSettings::bool),
-            checkOnly("LENDX_SAMPLE_DATA_ENABLED", OperationalSettings::bool));
+            checkOnly("LENDX_SAMPLE_DATA_ENABLED", OperationalSettings::bool),
+            checkOnly("LENDX_SLOW_OPERATION_THRESHOLD", OperationalSettings::duration),
+            checkOnly("LENDX_SERVER_TIMING", OperationalSettings::bool),
+            // Read by the OpenTelemetry SDK itself (io.lendx.tracing).
+            checkOnly("OTEL_EXPORTER_OTLP_PROTOCOL", oneOf(OTLP_PROTOCOLS)),
+            checkOnly("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", oneOf(OTLP_PROTOCOLS)));
 
     private static Setting checkOnly(String variable, Check check) {
         return new Setting(variable, null, check);

@@ -9,7 +9,9 @@ import io.r2dbc.spi.Wrapped;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -25,47 +27,65 @@ final class CountedResult implements Result, Wrapped<Result> {
     }
 
     /**
-     * One execution of a statement. Its rows arrive one at a time on the connection's thread,
-     * which also ends it: plain fields suffice.
+     * One execution of a statement, done when the driver has sent all its results and every
+     * result taken has been read to its end (the driver completes the former first). Its rows
+     * arrive one at a time on the connection's thread.
      */
     static final class Run {
+        private final String sql;
         private final long startedNanos;
+        private final Consumer<ExecutedStatement> finished;
+        /** The execution itself, and each result being read. */
+        private final AtomicInteger open = new AtomicInteger(1);
         private long rows;
         @Nullable
-        private Throwable failure;
+        private volatile Throwable failure;
 
-        Run(long startedNanos) {
+        Run(String sql, long startedNanos, Consumer<ExecutedStatement> finished) {
+            this.sql = sql;
             this.startedNanos = startedNanos;
+            this.finished = finished;
         }
 
         void failed(Throwable failure) {
             this.failure = failure;
         }
 
-        ExecutedStatement done(String sql, boolean failed) {
-            return new ExecutedStatement(sql, startedNanos, System.nanoTime(), rows, failed ? failure : null);
+        void opened() {
+            open.incrementAndGet();
+        }
+
+        void closed() {
+            if (open.decrementAndGet() == 0) {
+                finished.accept(new ExecutedStatement(sql, startedNanos, System.nanoTime(), rows, failure));
+            }
+        }
+
+        <T> Flux<T> reading(Publisher<T> rows) {
+            return Flux.from(rows).doOnSubscribe(subscription -> opened()).doOnError(this::failed)
+                    .doFinally(signal -> closed());
         }
     }
 
     @Override
     public Publisher<Long> getRowsUpdated() {
-        return Flux.from(delegate.getRowsUpdated()).doOnNext(updated -> run.rows += updated);
+        return run.reading(delegate.getRowsUpdated()).doOnNext(updated -> run.rows += updated);
     }
 
     @Override
     public <T> Publisher<T> map(BiFunction<Row, RowMetadata, ? extends T> mapping) {
-        return delegate.map((row, metadata) -> {
+        return run.reading(delegate.map((row, metadata) -> {
             run.rows++;
             return mapping.apply(row, metadata);
-        });
+        }));
     }
 
     @Override
     public <T> Publisher<T> map(Function<? super Readable, ? extends T> mapping) {
-        return delegate.map(readable -> {
+        return run.reading(delegate.map(readable -> {
             run.rows++;
             return mapping.apply(readable);
-        });
+        }));
     }
 
     @Override
@@ -75,14 +95,14 @@ final class CountedResult implements Result, Wrapped<Result> {
 
     @Override
     public <T> Publisher<T> flatMap(Function<Segment, ? extends Publisher<? extends T>> mapping) {
-        return delegate.flatMap(segment -> {
+        return run.reading(delegate.flatMap(segment -> {
             if (segment instanceof RowSegment) {
                 run.rows++;
             } else if (segment instanceof UpdateCount updated) {
                 run.rows += updated.value();
             }
             return mapping.apply(segment);
-        });
+        }));
     }
 
     @Override

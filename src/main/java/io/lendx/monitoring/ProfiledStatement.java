@@ -5,7 +5,6 @@ import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.Wrapped;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.SignalType;
 
 /**
  * Times a statement from the moment it is sent to the moment its results are read to the end
@@ -26,11 +25,11 @@ final class ProfiledStatement implements Statement, Wrapped<Statement> {
     @Override
     public Publisher<? extends Result> execute() {
         return Flux.defer(() -> {
-            CountedResult.Run run = new CountedResult.Run(System.nanoTime());
+            CountedResult.Run run = new CountedResult.Run(sql, System.nanoTime(), connection::finished);
             return Flux.from(delegate.execute())
                     .<Result>map(result -> new CountedResult(result, run))
                     .doOnError(run::failed)
-                    .doFinally(signal -> connection.finished(run.done(sql, signal == SignalType.ON_ERROR)));
+                    .doFinally(signal -> run.closed());
         });
     }
 

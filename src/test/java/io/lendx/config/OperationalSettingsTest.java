@@ -112,6 +112,8 @@ class OperationalSettingsTest {
         assertRefused("LENDX_DB_SSL_MODE", "maybe");
         assertRefused("LENDX_DB_SSL_MODE", "true");
         assertRefused("LENDX_LOG_FORMAT", "xml");
+        assertRefused("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc");
+        assertRefused("LENDX_SLOW_OPERATION_THRESHOLD", "soon");
         assertRefused("MICRONAUT_SERVER_PORT", "70000");
         assertRefused("MICRONAUT_SERVER_PORT", "0");
         assertRefused("MICRONAUT_SERVER_PORT", "-1");
