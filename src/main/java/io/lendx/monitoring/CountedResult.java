@@ -9,6 +9,7 @@ import io.r2dbc.spi.Wrapped;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -61,9 +62,26 @@ final class CountedResult implements Result, Wrapped<Result> {
             }
         }
 
+        /** A result's rows (or counts) being read: the statement is not done until they are. */
         <T> Flux<T> reading(Publisher<T> rows) {
-            return Flux.from(rows).doOnSubscribe(subscription -> opened()).doOnError(this::failed)
-                    .doFinally(signal -> closed());
+            return ending(Flux.from(rows).doOnSubscribe(subscription -> opened()));
+        }
+
+        /**
+         * Closes this part of the run as its last signal arrives and before it goes on, so that
+         * whoever waits on the statement finds it counted (doFinally would run after them).
+         */
+        <T> Flux<T> ending(Flux<T> part) {
+            AtomicBoolean ended = new AtomicBoolean();
+            Runnable end = () -> {
+                if (ended.compareAndSet(false, true)) {
+                    closed();
+                }
+            };
+            return part.doOnComplete(end).doOnError(failure -> {
+                failed(failure);
+                end.run();
+            }).doOnCancel(end);
         }
     }
 

@@ -26,10 +26,7 @@ final class ProfiledStatement implements Statement, Wrapped<Statement> {
     public Publisher<? extends Result> execute() {
         return Flux.defer(() -> {
             CountedResult.Run run = new CountedResult.Run(sql, System.nanoTime(), connection::finished);
-            return Flux.from(delegate.execute())
-                    .<Result>map(result -> new CountedResult(result, run))
-                    .doOnError(run::failed)
-                    .doFinally(signal -> run.closed());
+            return run.ending(Flux.from(delegate.execute()).map(result -> new CountedResult(result, run)));
         });
     }
 

@@ -79,19 +79,25 @@ class QueryMonitoringTest extends DatabaseTest {
         slow.detachAppender(lines);
     }
 
+    /**
+     * Run several times: a statement's end was once recorded after the request had already
+     * answered (and logged) without it.
+     */
     @Test
     void aSlowQueryIsLoggedWithEveryStatementItSent() {
         actors.pool(actors.register(), "1000.000000");
-        statements.reset();
-        lines.list.clear();
+        for (int run = 0; run < 10; run++) {
+            statements.reset();
+            lines.list.clear();
 
-        GraphQLHttp.Reply reply = overview();
+            GraphQLHttp.Reply reply = overview();
 
-        Matcher line = slowLineOf("MarketplaceOverview");
-        assertEquals(statements.count(), Integer.parseInt(line.group(3)), "statements, as the proxy counted them");
-        assertTrue(statements.count() > 1, "the overview's statements: " + statements.count());
-        assertTrue(Integer.parseInt(line.group(5)) > 1, "the cost the query limits counted: " + line.group(5));
-        assertEquals(reply.header("X-Request-Id"), line.group(6));
+            Matcher line = slowLineOf("MarketplaceOverview");
+            assertEquals(statements.count(), Integer.parseInt(line.group(3)), "statements, as the proxy counted them");
+            assertTrue(statements.count() > 1, "the overview's statements: " + statements.count());
+            assertTrue(Integer.parseInt(line.group(5)) > 1, "the cost the query limits counted: " + line.group(5));
+            assertEquals(reply.header("X-Request-Id"), line.group(6));
+        }
     }
 
     @Test
