@@ -14,6 +14,8 @@ import io.lendx.error.ErrorCode;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import jakarta.inject.Singleton;
+import io.lendx.monitoring.RequestProfile;
+import io.lendx.monitoring.TraceLogFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,17 +61,20 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
         }
         String errorId = UUID.randomUUID().toString();
         ErrorCode code = ErrorCode.INTERNAL_SERVER_ERROR;
+        // On the request's work queue, where its profile is current, the lines carry its trace.
+        RequestProfile profile = RequestProfile.current();
         if (SqlStates.isQueryCanceled(failure)) {
-            LOG.warn("Statement timeout {} at {}", errorId, where);
+            TraceLogFields.during(profile, () -> LOG.warn("Statement timeout {} at {}", errorId, where));
             return ApiErrors.error(error, code, "The database took too long to answer (error id " + errorId + ")",
                     OutageReason.TIMEOUT.name(), errorId);
         }
         if (isDatabaseUnavailable(failure)) {
-            LOG.warn("Database unavailable {} at {}: {}", errorId, where, failure.toString());
+            TraceLogFields.during(profile,
+                    () -> LOG.warn("Database unavailable {} at {}: {}", errorId, where, failure.toString()));
             return ApiErrors.error(error, code, "The database is unavailable; try again shortly (error id "
                     + errorId + ")", OutageReason.DATABASE_UNAVAILABLE.name(), errorId);
         }
-        LOG.error("Unexpected failure {} at {}", errorId, where, failure);
+        TraceLogFields.during(profile, () -> LOG.error("Unexpected failure {} at {}", errorId, where, failure));
         return ApiErrors.error(error, code, "Internal server error (error id " + errorId + ")", null, errorId);
     }
 

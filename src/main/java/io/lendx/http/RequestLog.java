@@ -2,6 +2,7 @@ package io.lendx.http;
 
 import io.lendx.monitoring.RequestProfile;
 import io.lendx.monitoring.ServerTiming;
+import io.lendx.monitoring.TraceLogFields;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -9,7 +10,6 @@ import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.time.Duration;
 
@@ -24,8 +24,6 @@ class RequestLog {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("io.lendx.access");
     private static final Logger SLOW = LoggerFactory.getLogger("io.lendx.slow");
-    private static final String TRACE_ID = "trace_id";
-    private static final String SPAN_ID = "span_id";
 
     private final long slowNanos;
     private final boolean serverTiming;
@@ -43,12 +41,7 @@ class RequestLog {
         if (serverTiming && profile != null) {
             response.header(ServerTiming.HEADER, ServerTiming.of(profile, ended));
         }
-        boolean traced = profile != null && profile.traceId() != null;
-        if (traced) {
-            MDC.put(TRACE_ID, profile.traceId());
-            MDC.put(SPAN_ID, profile.spanId());
-        }
-        try {
+        TraceLogFields.during(profile, () -> {
             String path = request.getPath();
             long elapsedMillis = elapsedNanos / 1_000_000;
             if (path.startsWith("/health") || path.startsWith("/prometheus")) {
@@ -61,12 +54,7 @@ class RequestLog {
             if (profile != null && elapsedNanos >= slowNanos) {
                 slow(request, profile, elapsedNanos, requestId);
             }
-        } finally {
-            if (traced) {
-                MDC.remove(TRACE_ID);
-                MDC.remove(SPAN_ID);
-            }
-        }
+        });
     }
 
     private static void slow(HttpRequest<?> request, RequestProfile profile, long elapsedNanos, String requestId) {

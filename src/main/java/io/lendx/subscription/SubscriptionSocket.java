@@ -6,6 +6,8 @@ import io.lendx.error.UnauthenticatedException;
 import io.lendx.graphql.ApiErrors;
 import io.lendx.graphql.RequestContextContributor;
 import io.lendx.http.RequestIdFilter;
+import io.lendx.monitoring.DeliveryObserver;
+import io.micronaut.core.annotation.Nullable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.configuration.graphql.GraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocationData;
@@ -37,6 +39,7 @@ import reactor.core.publisher.Mono;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,11 +68,15 @@ public class SubscriptionSocket {
     private final SocketSettings settings;
     private final ConversionService conversions;
     private final AtomicInteger connections = new AtomicInteger();
+    @Nullable
+    private final DeliveryObserver deliveries;
 
     public SubscriptionSocket(GraphQLInvocation invocation, List<RequestContextContributor> contributors,
                               JsonMapper json, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-                              SocketSettings settings, ConversionService conversions, MeterRegistry meters) {
+                              SocketSettings settings, ConversionService conversions, MeterRegistry meters,
+                              Optional<DeliveryObserver> deliveries) {
         this.invocation = invocation;
+        this.deliveries = deliveries.orElse(null);
         this.contributors = contributors;
         this.json = json;
         this.scheduler = scheduler;
@@ -190,11 +197,17 @@ public class SubscriptionSocket {
         Disposable running = results(data, connection.request)
                 .map(result -> next(id, result, connection.request))
                 .onBackpressureBuffer(settings.maxQueuedEvents(), BufferOverflowStrategy.ERROR)
-                .concatMap(reply -> Mono.from(session.send(write(reply))), 1)
+                .concatMap(reply -> delivered(connection, id, data.getOperationName(),
+                        Mono.from(session.send(write(reply)))), 1)
                 .doFinally(signal -> connection.operations.remove(id))
                 .subscribe(null, failure -> ended(session, id, failure),
                         () -> send(session, Map.of("id", id, "type", "complete")));
         connection.operations.put(id, running);
+    }
+
+    private <T> Mono<T> delivered(Connection connection, String id, @Nullable String operationName, Mono<T> send) {
+        return deliveries == null ? send
+                : deliveries.delivering(connection.request, id, operationName, send);
     }
 
     /** Events piled up behind a slow reader (or a subscription's own reads): the connection goes. */

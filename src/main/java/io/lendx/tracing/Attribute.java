@@ -25,6 +25,8 @@ final class Attribute {
     static final AttributeKey<Long> GRAPHQL_COST = AttributeKey.longKey("lendx.graphql.cost");
     static final AttributeKey<Long> GRAPHQL_STATEMENTS = AttributeKey.longKey("lendx.db.statements");
 
+    static final AttributeKey<String> GRAPHQL_WS_OPERATION_ID = AttributeKey.stringKey("lendx.graphql_ws.operation_id");
+
     static final AttributeKey<String> DATALOADER_NAME = AttributeKey.stringKey("lendx.dataloader.name");
     static final AttributeKey<Long> DATALOADER_KEYS = AttributeKey.longKey("lendx.dataloader.keys");
 

@@ -85,9 +85,15 @@ class HttpTracing {
         }
     }
 
+    /** The request's server span; null when it has none (it came before tracing started). */
+    @Nullable
+    static Span spanOf(HttpRequest<?> request) {
+        return request.getAttribute(SPAN, Span.class).orElse(null);
+    }
+
     @ResponseFilter
     public void end(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        Span span = request.getAttribute(SPAN, Span.class).orElse(null);
+        Span span = spanOf(request);
         if (span == null) {
             return;
         }

@@ -9,13 +9,18 @@ import io.lendx.application.LoanApplication;
 import io.lendx.loan.LoanState;
 import io.lendx.pool.Pool;
 import io.lendx.support.Actors;
+import io.lendx.support.Actors.Actor;
+import io.lendx.support.GraphQLWs;
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.Fixtures;
 import io.lendx.support.GraphQLClient;
 import io.lendx.support.GraphQLHttp;
 import io.lendx.support.StatementCounter;
 import io.lendx.user.User;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -62,6 +67,12 @@ class TracingTest extends DatabaseTest {
     Fixtures fixtures;
     @Inject
     StatementCounter statements;
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    MeterRegistry meters;
 
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private final Logger access = (Logger) LoggerFactory.getLogger("io.lendx.access");
@@ -175,6 +186,32 @@ class TracingTest extends DatabaseTest {
                 .findFirst().orElseThrow();
         assertEquals(server.getTraceId(), line.getMDCPropertyMap().get("trace_id"));
         assertEquals(server.getSpanId(), line.getMDCPropertyMap().get("span_id"));
+    }
+
+    @Test
+    void eachEventASubscriberReceivesIsASpanInTheTraceOfItsSocket() {
+        Actor lender = actors.register();
+        Actor borrower = actors.register();
+        String pool = actors.pool(lender, "5000");
+        exporter.reset();
+        try (GraphQLWs ws = GraphQLWs.connect(server.getURL(), json).initialise(borrower.apiKey())) {
+            ws.subscribe("loans", "subscription($borrower: String) { loanUpdated(borrowerAddress: $borrower) "
+                    + "{ address state } }", Map.of("borrower", borrower.address()));
+            within(Duration.ofSeconds(20), () -> meters.find("lendx.ws.subscriptions").gauge().value() == 1,
+                    "the subscription listens");
+
+            actors.approve(lender, actors.apply(borrower, pool, "1000"));
+
+            assertEquals("next", ws.next().get("type"));
+        }
+        within(Duration.ofSeconds(5), () -> exporter.getFinishedSpanItems().stream()
+                .anyMatch(span -> span.getName().equals("graphql-ws delivery")), "the delivery's span");
+        SpanData delivery = only(exporter.getFinishedSpanItems(), span -> span.getName().equals("graphql-ws delivery"));
+        assertEquals("loans", delivery.getAttributes().get(Attribute.GRAPHQL_WS_OPERATION_ID));
+        SpanData upgrade = only(exporter.getFinishedSpanItems(), span -> span.getKind() == SpanKind.SERVER
+                && span.getTraceId().equals(delivery.getTraceId()));
+        assertEquals(upgrade.getSpanId(), delivery.getParentSpanId(), "under the request that opened the socket");
+        assertEquals("/graphql-ws", upgrade.getAttributes().get(Attribute.URL_PATH));
     }
 
     /** Every finished span of the trace, once its server span has finished (it ends last). */
