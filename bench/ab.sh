@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Two jars measured at the same time, side by side: bench/ab.sh BASELINE_JAR [CANDIDATE_JAR]
+#
+# On this shared host the same jar measures up to 2x apart from one minute to the next, which
+# buries a 5 to 20 % difference between two builds however the passes of bench/run.sh are
+# alternated. Here both services run at once, each on its own embedded PostgreSQL with the
+# sample marketplace, each driven by its own wrk with the same operation and connections: what
+# the host does to one it does to the other, and the ratio of their CPU per request is what
+# this reports, round by round. It answers "did this change make requests dearer?"; bench/run.sh
+# remains the benchmark (data set, pgbench, memory, mixed runs).
+#
+# Settings (environment):
+#   AB_OPERATION    the .graphql file (default graphql/operations/marketplace/PoolsFirstPage.graphql)
+#   AB_VARIABLES    its variables (default {"first":20})
+#   AB_CONNECTIONS  wrk connections per service (default 8)
+#   AB_WARMUP       seconds of load on both before measuring (default 40; the JIT must settle)
+#   AB_DURATION     seconds per measured round (default 15)
+#   AB_ROUNDS       rounds (default 5)
+#   AB_PORT         the baseline's port; the candidate's is the next (default 8201)
+#   AB_CANDIDATE_ENV  VARIABLE=value pairs (space-separated) for the candidate only, to measure
+#                   a setting: the same jar may then be both baseline and candidate
+#   AB_CANDIDATE_TRACED  1 = the candidate traces every request and exports its spans over
+#                   OTLP/HTTP to bench/otlp-sink.mjs (on AB_PORT + 2): what tracing costs when on
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+fail() { echo "ab: $*" >&2; exit 1; }
+[ $# -ge 1 ] || fail "usage: bench/ab.sh BASELINE_JAR [CANDIDATE_JAR]"
+BASELINE=$1
+CANDIDATE=${2:-$ROOT/target/lendx-api-0.1.0.jar}
+[ -f "$BASELINE" ] || fail "no baseline jar $BASELINE"
+[ -f "$CANDIDATE" ] || fail "no candidate jar $CANDIDATE"
+command -v wrk >/dev/null || fail "wrk is missing (apt-get install wrk)"
+OPERATION=${AB_OPERATION:-$ROOT/graphql/operations/marketplace/PoolsFirstPage.graphql}
+VARIABLES=${AB_VARIABLES:-'{"first":20}'}
+CONNECTIONS=${AB_CONNECTIONS:-8}
+WARMUP=${AB_WARMUP:-40}
+DURATION=${AB_DURATION:-15}
+ROUNDS=${AB_ROUNDS:-5}
+PORT=${AB_PORT:-8201}
+CLK_TCK=$(getconf CLK_TCK)
+read -r -a JVM_OPTIONS <<<"$(grep -v "^#" "$HERE/jvm.options" | tr "\n" " ")"
+LOGS=$(mktemp -d /tmp/lendx-ab.XXXXXX)
+PIDS=()
+stop() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop EXIT
+
+read -r -a TRACING <<<"${AB_CANDIDATE_ENV:-}"
+if [ "${AB_CANDIDATE_TRACED:-0}" = 1 ]; then
+    node "$HERE/otlp-sink.mjs" "$((PORT + 2))" >"$LOGS/sink.log" 2>&1 &
+    PIDS+=("$!")
+    TRACING+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$((PORT + 2))")
+fi
+start() { # start NAME JAR PORT [VARIABLE=value ...]
+    local name=$1 jar=$2 port=$3
+    shift 3
+    env "$@" LENDX_CACHE_ENABLED=false LENDX_EXPIRY_ENABLED=false LENDX_RATE_LIMIT_PER_ADDRESS=100000000 \
+        LENDX_RATE_LIMIT_PER_KEY=100000000 MICRONAUT_SERVER_PORT="$port" \
+        java "${JVM_OPTIONS[@]}" -jar "$jar" >"$LOGS/$name.log" 2>&1 &
+    SERVICES+=("$!")
+    PIDS+=("$!")
+}
+SERVICES=()
+start baseline "$BASELINE" "$PORT"
+start candidate "$CANDIDATE" "$((PORT + 1))" "${TRACING[@]}"
+for port in "$PORT" "$((PORT + 1))"; do
+    for _ in $(seq 1 240); do
+        curl -sf -o /dev/null "http://127.0.0.1:$port/health/readiness" && continue 2
+        sleep 0.5
+    done
+    fail "the service on $port was not ready within 120 s (logs in $LOGS)"
+done
+
+ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; } # utime + stime
+jit_ticks() {
+    local task total=0
+    for task in /proc/"$1"/task/*; do
+        case $(cat "$task/comm" 2>/dev/null) in
+            C1\ Compiler* | C2\ Compiler*) total=$((total + $(sed 's/^.*) //' "$task/stat" | awk '{ print $12 + $13 }'))) ;;
+        esac
+    done
+    echo "$total"
+}
+load() { # load PORT SECONDS OUT: wrk on one service
+    BENCH_OPERATION=$OPERATION BENCH_VARIABLES=$VARIABLES wrk -t 1 -c "$CONNECTIONS" -d "${2}s" \
+        -s "$HERE/graphql.lua" "http://127.0.0.1:$1/graphql" >"$3" 2>&1
+}
+both() { # both SECONDS: load on the two at once
+    load "$PORT" "$1" "$LOGS/baseline.wrk" &
+    local first=$!
+    load "$((PORT + 1))" "$1" "$LOGS/candidate.wrk"
+    wait "$first"
+}
+requests() { sed -n 's/.*BENCH_RESULT requests=\([0-9]*\).*/\1/p' "$1"; }
+failures() { sed -n 's/.*failures=\([0-9]*\).*/\1/p' "$1"; }
+
+echo "ab: baseline $BASELINE, candidate $CANDIDATE${TRACING:+ with ${TRACING[*]}}; $(basename "$OPERATION") $VARIABLES, $CONNECTIONS connections each"
+echo "ab: warming both up for ${WARMUP} s"
+both "$WARMUP"
+echo
+echo "| round | baseline req/s | candidate req/s | baseline steady CPU ms/req | candidate steady CPU ms/req | candidate ÷ baseline |"
+echo "|---:|---:|---:|---:|---:|---:|"
+RATIOS=()
+for round in $(seq 1 "$ROUNDS"); do
+    b0=$(ticks "${SERVICES[0]}"); bj0=$(jit_ticks "${SERVICES[0]}"); c0=$(ticks "${SERVICES[1]}"); cj0=$(jit_ticks "${SERVICES[1]}")
+    both "$DURATION"
+    b1=$(ticks "${SERVICES[0]}"); bj1=$(jit_ticks "${SERVICES[0]}"); c1=$(ticks "${SERVICES[1]}"); cj1=$(jit_ticks "${SERVICES[1]}")
+    for side in baseline candidate; do
+        [ "$(failures "$LOGS/$side.wrk")" = 0 ] || fail "$side answered with failures: $(cat "$LOGS/$side.wrk")"
+    done
+    bn=$(requests "$LOGS/baseline.wrk"); cn=$(requests "$LOGS/candidate.wrk")
+    # Steady: the JIT compiler threads' CPU left out (a fresh service's one-off cost).
+    bms=$(awk -v t="$((b1 - b0 - bj1 + bj0))" -v n="$bn" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
+    cms=$(awk -v t="$((c1 - c0 - cj1 + cj0))" -v n="$cn" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
+    ratio=$(awk -v c="$cms" -v b="$bms" 'BEGIN { printf "%.3f", c / b }')
+    RATIOS+=("$ratio")
+    echo "| $round | $((bn / DURATION)) | $((cn / DURATION)) | $bms | $cms | $ratio |"
+done
+median=$(printf '%s\n' "${RATIOS[@]}" | sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+echo
+echo "ab: median candidate ÷ baseline CPU per request over $ROUNDS rounds: $median"
