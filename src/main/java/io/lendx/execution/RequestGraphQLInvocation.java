@@ -171,9 +171,9 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                 .graphQLContext(context)
                 .build();
         GraphQL.unusualConfiguration(input).responseMapFactory().setFactory(ResponseObject.FACTORY);
+        long started = System.nanoTime();
         CompletableFuture<ExecutionResult> result = work.start(() -> graphQL.executeAsync(input));
         if (context.get(RequestProfile.class) instanceof RequestProfile profile) {
-            long started = System.nanoTime();
             return result.whenComplete((done, failure) -> profile.executed(System.nanoTime() - started));
         }
         return result;

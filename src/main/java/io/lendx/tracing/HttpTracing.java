@@ -22,6 +22,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 
+import java.net.InetAddress;
+
 /**
  * The server span of every request, continuing the trace of the caller's {@code traceparent}
  * (W3C Trace Context) or starting one. It runs right after the request id is assigned, so that
@@ -67,8 +69,11 @@ class HttpTracing {
                 .setAttribute(Attribute.HTTP_REQUEST_METHOD, method)
                 .setAttribute(Attribute.URL_PATH, request.getPath())
                 .setAttribute(Attribute.URL_SCHEME, request.isSecure() ? "https" : "http")
-                .setAttribute(Attribute.CLIENT_ADDRESS, request.getRemoteAddress().getAddress().getHostAddress())
                 .setAttribute(Attribute.REQUEST_ID, RequestIdFilter.of(request));
+        InetAddress client = request.getRemoteAddress().getAddress();
+        if (client != null) {
+            span.setAttribute(Attribute.CLIENT_ADDRESS, client.getHostAddress());
+        }
         if (route != null) {
             span.setAttribute(Attribute.HTTP_ROUTE, route);
         }
