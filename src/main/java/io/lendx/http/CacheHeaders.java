@@ -23,7 +23,7 @@ public class CacheHeaders {
 
     /** An answer with errors is never kept by a cache: the next try may well succeed. */
     static final String NO_STORE = "no-store";
-    static final String X_CACHE = "X-Cache";
+    public static final String X_CACHE = "X-Cache";
 
     private final long maxAgeSeconds;
 

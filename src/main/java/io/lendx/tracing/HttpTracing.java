@@ -1,5 +1,6 @@
 package io.lendx.tracing;
 
+import io.lendx.http.CacheHeaders;
 import io.lendx.http.RequestIdFilter;
 import io.lendx.monitoring.RequestProfile;
 import io.micronaut.context.annotation.Requires;
@@ -35,7 +36,6 @@ import java.net.InetAddress;
 class HttpTracing {
 
     private static final String SPAN = "lendx.span";
-    private static final String X_CACHE = "X-Cache";
 
     private static final TextMapGetter<HttpHeaders> HEADERS = new TextMapGetter<>() {
         @Override
@@ -105,7 +105,7 @@ class HttpTracing {
         int status = response.code();
         span.setAttribute(Attribute.HTTP_RESPONSE_STATUS_CODE, status);
         // A cached answer runs no operation: the request's span is where HIT and MISS show.
-        String cache = response.getHeaders().get(X_CACHE);
+        String cache = response.getHeaders().get(CacheHeaders.X_CACHE);
         if (cache != null) {
             span.setAttribute(Attribute.CACHE, cache);
         }
