@@ -19,6 +19,9 @@
 #   AB_PORT         the baseline's port; the candidate's is the next (default 8201)
 #   AB_CANDIDATE_ENV  VARIABLE=value pairs (space-separated) for the candidate only, to measure
 #                   a setting: the same jar may then be both baseline and candidate
+#   AB_JAVA_OPTIONS JVM options (space-separated) added for both
+#   AB_CANDIDATE_JAVA_OPTIONS  JVM options (space-separated) added for the candidate only, such
+#                   as -Dsome.micronaut.property=value
 #   AB_CANDIDATE_TRACED  1 = the candidate traces every request and exports its spans over
 #                   OTLP/HTTP to bench/otlp-sink.mjs (on AB_PORT + 2): what tracing costs when on
 set -euo pipefail
@@ -54,18 +57,20 @@ if [ "${AB_CANDIDATE_TRACED:-0}" = 1 ]; then
     PIDS+=("$!")
     TRACING+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$((PORT + 2))")
 fi
-start() { # start NAME JAR PORT [VARIABLE=value ...]
-    local name=$1 jar=$2 port=$3
-    shift 3
+read -r -a CANDIDATE_JAVA_OPTIONS <<<"${AB_CANDIDATE_JAVA_OPTIONS:-}"
+start() { # start NAME JAR PORT JAVA_OPTIONS [VARIABLE=value ...]
+    local name=$1 jar=$2 port=$3 options=$4
+    shift 4
+    # shellcheck disable=SC2086 # the options are words
     env "$@" LENDX_CACHE_ENABLED=false LENDX_EXPIRY_ENABLED=false LENDX_RATE_LIMIT_PER_ADDRESS=100000000 \
         LENDX_RATE_LIMIT_PER_KEY=100000000 MICRONAUT_SERVER_PORT="$port" \
-        java "${JVM_OPTIONS[@]}" -jar "$jar" >"$LOGS/$name.log" 2>&1 &
+        java "${JVM_OPTIONS[@]}" $options -jar "$jar" >"$LOGS/$name.log" 2>&1 &
     SERVICES+=("$!")
     PIDS+=("$!")
 }
 SERVICES=()
-start baseline "$BASELINE" "$PORT"
-start candidate "$CANDIDATE" "$((PORT + 1))" "${TRACING[@]}"
+start baseline "$BASELINE" "$PORT" "${AB_JAVA_OPTIONS:-}"
+start candidate "$CANDIDATE" "$((PORT + 1))" "${AB_JAVA_OPTIONS:-} ${CANDIDATE_JAVA_OPTIONS[*]}" "${TRACING[@]}"
 for port in "$PORT" "$((PORT + 1))"; do
     for _ in $(seq 1 240); do
         curl -sf -o /dev/null "http://127.0.0.1:$port/health/readiness" && continue 2
@@ -97,7 +102,7 @@ both() { # both SECONDS: load on the two at once
 requests() { sed -n 's/.*BENCH_RESULT requests=\([0-9]*\).*/\1/p' "$1"; }
 failures() { sed -n 's/.*failures=\([0-9]*\).*/\1/p' "$1"; }
 
-echo "ab: baseline $BASELINE, candidate $CANDIDATE${TRACING:+ with ${TRACING[*]}}; $(basename "$OPERATION") $VARIABLES, $CONNECTIONS connections each"
+echo "ab: baseline $BASELINE, candidate $CANDIDATE${TRACING:+ with ${TRACING[*]}}${AB_CANDIDATE_JAVA_OPTIONS:+ ($AB_CANDIDATE_JAVA_OPTIONS)}; $(basename "$OPERATION") $VARIABLES, $CONNECTIONS connections each"
 echo "ab: warming both up for ${WARMUP} s"
 both "$WARMUP"
 echo

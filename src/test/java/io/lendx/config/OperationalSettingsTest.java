@@ -32,7 +32,7 @@ class OperationalSettingsTest {
         assertEquals(Map.of(
                 OPTIONS + "initialSize", "0",
                 OPTIONS + "maxSize", "25",
-                OPTIONS + "maxAcquireTime", "PT5S",
+                "lendx.db.pool.acquire-timeout", "PT5S",
                 OPTIONS + "maxIdleTime", "PT2M",
                 OPTIONS + "maxLifeTime", "PT1H",
                 OPTIONS + "connectTimeout", "PT0.5S",
