@@ -10,8 +10,8 @@ import org.slf4j.MDC;
  */
 public final class TraceLogFields {
 
-    private static final String TRACE_ID = "trace_id";
-    private static final String SPAN_ID = "span_id";
+    static final String TRACE_ID = "trace_id";
+    static final String SPAN_ID = "span_id";
 
     private TraceLogFields() {
     }
