@@ -64,11 +64,12 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     private final ExecutionGate gate;
     private final Documents documents;
     private final ReadRouting routing;
+    private final DeadlineTimer deadlines;
 
     public RequestGraphQLInvocation(GraphQL graphQL, DataLoaderRegistryFactory loaders,
                                     List<RequestContextContributor> contributors, QueryLimitsConfiguration limits,
                                     List<RefusedRequestListener> refusalListeners, ExecutionGate gate,
-                                    Documents documents, ReadRouting routing) {
+                                    Documents documents, ReadRouting routing, DeadlineTimer deadlines) {
         this.graphQL = graphQL;
         this.loaders = loaders;
         this.contributors = contributors;
@@ -77,6 +78,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         this.gate = gate;
         this.documents = documents;
         this.routing = routing;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -183,8 +185,8 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
      * This request's own deadline, passed after {@code delay} (not Mono.timeout, which builds a
      * description of the whole operator chain on every request).
      */
-    private static <T> Mono<T> after(Duration delay, boolean mayHaveRun) {
-        return Mono.delay(delay).then(Mono.error(() -> new RequestTimedOut(delay, mayHaveRun)));
+    private <T> Mono<T> after(Duration delay, boolean mayHaveRun) {
+        return deadlines.after(delay, () -> new RequestTimedOut(delay, mayHaveRun));
     }
 
     /**
