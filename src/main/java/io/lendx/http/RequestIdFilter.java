@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +37,7 @@ public class RequestIdFilter {
     public void assign(HttpRequest<?> request) {
         String given = request.getHeaders().get(HEADER);
         request.setAttribute(ATTRIBUTE, given != null && SANE.matcher(given).matches()
-                ? given : UUID.randomUUID().toString());
+                ? given : newId());
         request.setAttribute(RequestProfile.ATTRIBUTE, new RequestProfile(System.nanoTime()));
     }
 
@@ -46,6 +47,17 @@ public class RequestIdFilter {
         String id = of(request);
         response.header(HEADER, id);
         log.finished(request, response, id, RequestProfile.of(request));
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: an id has to be unique, not
+     * unguessable, and {@code UUID.randomUUID()} drew from the shared SecureRandom under its lock.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     public static String of(HttpRequest<?> request) {
