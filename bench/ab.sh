@@ -26,6 +26,8 @@
 #                   OTLP/HTTP to bench/otlp-sink.mjs (on AB_PORT + 2): what tracing costs when on
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=bench/cpu-ticks.sh
+. "$HERE/cpu-ticks.sh"
 ROOT=$(cd "$HERE/.." && pwd)
 fail() { echo "ab: $*" >&2; exit 1; }
 [ $# -ge 1 ] || fail "usage: bench/ab.sh BASELINE_JAR [CANDIDATE_JAR]"
@@ -79,16 +81,6 @@ for port in "$PORT" "$((PORT + 1))"; do
     fail "the service on $port was not ready within 120 s (logs in $LOGS)"
 done
 
-ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; } # utime + stime
-jit_ticks() {
-    local task total=0
-    for task in /proc/"$1"/task/*; do
-        case $(cat "$task/comm" 2>/dev/null) in
-            C1\ Compiler* | C2\ Compiler*) total=$((total + $(sed 's/^.*) //' "$task/stat" | awk '{ print $12 + $13 }'))) ;;
-        esac
-    done
-    echo "$total"
-}
 load() { # load PORT SECONDS OUT: wrk on one service
     BENCH_OPERATION=$OPERATION BENCH_VARIABLES=$VARIABLES wrk -t 1 -c "$CONNECTIONS" -d "${2}s" \
         -s "$HERE/graphql.lua" "http://127.0.0.1:$1/graphql" >"$3" 2>&1
@@ -110,9 +102,9 @@ echo "| round | baseline req/s | candidate req/s | baseline steady CPU ms/req | 
 echo "|---:|---:|---:|---:|---:|---:|"
 RATIOS=()
 for round in $(seq 1 "$ROUNDS"); do
-    b0=$(ticks "${SERVICES[0]}"); bj0=$(jit_ticks "${SERVICES[0]}"); c0=$(ticks "${SERVICES[1]}"); cj0=$(jit_ticks "${SERVICES[1]}")
+    b0=$(cpu_ticks_of "${SERVICES[0]}"); bj0=$(jit_ticks_of "${SERVICES[0]}"); c0=$(cpu_ticks_of "${SERVICES[1]}"); cj0=$(jit_ticks_of "${SERVICES[1]}")
     both "$DURATION"
-    b1=$(ticks "${SERVICES[0]}"); bj1=$(jit_ticks "${SERVICES[0]}"); c1=$(ticks "${SERVICES[1]}"); cj1=$(jit_ticks "${SERVICES[1]}")
+    b1=$(cpu_ticks_of "${SERVICES[0]}"); bj1=$(jit_ticks_of "${SERVICES[0]}"); c1=$(cpu_ticks_of "${SERVICES[1]}"); cj1=$(jit_ticks_of "${SERVICES[1]}")
     for side in baseline candidate; do
         [ "$(failures "$LOGS/$side.wrk")" = 0 ] || fail "$side answered with failures: $(cat "$LOGS/$side.wrk")"
     done

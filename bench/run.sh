@@ -78,6 +78,8 @@
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=bench/cpu-ticks.sh
+. "$BENCH_DIR/cpu-ticks.sh"
 ROOT=$(dirname "$BENCH_DIR")
 cd "$ROOT"
 
@@ -365,19 +367,8 @@ summarise_recording() {
 }
 
 service_alive() { kill -0 "$APP_PID" 2>/dev/null || fail "the service exited (see its log below)"; }
-cpu_ticks() { sed 's/^.*) //' "/proc/$APP_PID/stat" | awk '{ print $12 + $13 }'; }  # utime + stime
-# The part of it spent by HotSpot's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"):
-# a one-off cost of a fresh service, shown apart so that it is not read as the cost of a request.
-jit_ticks() {
-    local task total=0 name
-    for task in /proc/"$APP_PID"/task/*; do
-        name=$(cat "$task/comm" 2>/dev/null) || continue
-        case $name in
-            C1\ Compiler*|C2\ Compiler*) total=$((total + $(sed 's/^.*) //' "$task/stat" | awk '{ print $12 + $13 }'))) ;;
-        esac
-    done
-    echo "$total"
-}
+cpu_ticks() { cpu_ticks_of "$APP_PID"; }
+jit_ticks() { jit_ticks_of "$APP_PID"; }
 status_kib() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$APP_PID/status"; }
 sql_calls() {
     pg_value "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements

@@ -53,7 +53,7 @@ public class RequestIdFilter {
      * A random (version 4) UUID from the thread's own generator: an id has to be unique, not
      * unguessable, and {@code UUID.randomUUID()} drew from the shared SecureRandom under its lock.
      */
-    static String newId() {
+    public static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;

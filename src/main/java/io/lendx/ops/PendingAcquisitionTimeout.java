@@ -38,32 +38,33 @@ final class PendingAcquisitionTimeout extends Mono<Connection> {
 
     @Override
     public void subscribe(CoreSubscriber<? super Connection> actual) {
-        Waiting waiting = new Waiting(actual);
+        Waiting waiting = new Waiting(actual, timeout.toMillis());
         acquisition.subscribe(waiting);
-        waiting.armIfStillWaiting(timeout, timer);
+        waiting.armIfStillWaiting(timer);
     }
 
     private static final class Waiting implements CoreSubscriber<Connection>, Subscription, Runnable {
 
         private static final int WAITING = 0;
-        private static final int SERVED = 1;
+        /** Served, failed, completed or cancelled: whatever comes next is passed on as it is. */
+        private static final int ENDED = 1;
         private static final int TIMED_OUT = 2;
 
         private final CoreSubscriber<? super Connection> actual;
+        private final long timeoutMillis;
         private final AtomicInteger state = new AtomicInteger(WAITING);
         private volatile Subscription upstream;
         private volatile Disposable alarm;
-        private long timeoutMillis;
 
-        Waiting(CoreSubscriber<? super Connection> actual) {
+        Waiting(CoreSubscriber<? super Connection> actual, long timeoutMillis) {
             this.actual = actual;
+            this.timeoutMillis = timeoutMillis;
         }
 
-        void armIfStillWaiting(Duration timeout, Scheduler timer) {
+        void armIfStillWaiting(Scheduler timer) {
             if (state.get() != WAITING) {
                 return;
             }
-            timeoutMillis = timeout.toMillis();
             alarm = timer.schedule(this, timeoutMillis, TimeUnit.MILLISECONDS);
             if (state.get() != WAITING) {
                 alarm.dispose();
@@ -85,7 +86,7 @@ final class PendingAcquisitionTimeout extends Mono<Connection> {
 
         @Override
         public void onNext(Connection connection) {
-            if (state.compareAndSet(WAITING, SERVED)) {
+            if (state.compareAndSet(WAITING, ENDED)) {
                 disarm();
                 actual.onNext(connection);
             } else if (state.get() == TIMED_OUT) {
@@ -95,7 +96,7 @@ final class PendingAcquisitionTimeout extends Mono<Connection> {
 
         @Override
         public void onError(Throwable failure) {
-            if (state.compareAndSet(WAITING, SERVED) || state.get() == SERVED) {
+            if (state.compareAndSet(WAITING, ENDED) || state.get() == ENDED) {
                 disarm();
                 actual.onError(failure);
             } else {
@@ -105,7 +106,7 @@ final class PendingAcquisitionTimeout extends Mono<Connection> {
 
         @Override
         public void onComplete() {
-            if (state.compareAndSet(WAITING, SERVED) || state.get() == SERVED) {
+            if (state.compareAndSet(WAITING, ENDED) || state.get() == ENDED) {
                 disarm();
                 actual.onComplete();
             }
@@ -129,7 +130,7 @@ final class PendingAcquisitionTimeout extends Mono<Connection> {
 
         @Override
         public void cancel() {
-            state.compareAndSet(WAITING, SERVED);
+            state.compareAndSet(WAITING, ENDED);
             disarm();
             upstream.cancel();
         }

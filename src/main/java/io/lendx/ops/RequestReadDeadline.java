@@ -3,6 +3,7 @@ package io.lendx.ops;
 import io.lendx.graphql.ApiErrors;
 import io.lendx.error.ErrorCode;
 import io.lendx.http.JsonBody;
+import io.lendx.http.RequestIdFilter;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -25,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -116,7 +116,7 @@ public class RequestReadDeadline implements BeanCreatedEventListener<ChannelPipe
 
         private void expire(ChannelHandlerContext ctx) {
             expiry = null;
-            String requestId = UUID.randomUUID().toString();
+            String requestId = RequestIdFilter.newId();
             LOG.warn("Request from {} not received within {} ms; closing the connection (request id {})",
                     ctx.channel().remoteAddress(), timeout.toMillis(), requestId);
             ByteBuf body = json.write(ApiErrors.body(ErrorCode.BAD_USER_INPUT, "The request did not arrive in full within "
