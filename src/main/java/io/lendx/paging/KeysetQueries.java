@@ -84,8 +84,23 @@ public class KeysetQueries {
     /** The rows whose {@code column} is one of {@code values}: a DataLoader's batch, in one statement. */
     public <T> Flux<T> findWhereIn(Table<T> table, String column, Collection<String> values, Projection projection) {
         Projection read = projection.with(column);
-        String sql = "SELECT " + read.selectList() + " FROM " + table.name() + " WHERE " + column + " = ANY(?::text[])";
-        return query(sql, List.of((Object) values.toArray(String[]::new)), read.mapper(table.mapper()));
+        String sql = read.statement(new WhereIn(table, column), where -> Conditions.numbered("SELECT "
+                + read.selectList() + " FROM " + where.table.name() + " WHERE " + where.column + " = ANY(?::text[])"));
+        return numberedQuery(sql, List.of((Object) values.toArray(String[]::new)), read.mapper(table.mapper()));
+    }
+
+    /** What shapes a lookup's statement besides its projection; equality written out, as it is asked per batch. */
+    private record WhereIn(Table<?> table, String column) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof WhereIn that && that.table == table && that.column.equals(column);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(table) + column.hashCode();
+        }
     }
 
     /** How many children each parent has under the relation's filter, in one statement. */
@@ -135,8 +150,12 @@ public class KeysetQueries {
      * committed data only (services read their own writes through their repositories).
      */
     private <R> Flux<R> query(String sql, List<Object> values, Function<Row, R> mapper) {
+        return numberedQuery(Conditions.numbered(sql), values, mapper);
+    }
+
+    private <R> Flux<R> numberedQuery(String sql, List<Object> values, Function<Row, R> mapper) {
         return Flux.from(operations.withConnection(connection -> {
-            Statement statement = connection.createStatement(Conditions.numbered(sql));
+            Statement statement = connection.createStatement(sql);
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
                 statement.bind(i, value instanceof Enum<?> e ? e.name() : value);

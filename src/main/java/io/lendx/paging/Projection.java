@@ -5,7 +5,9 @@ import io.r2dbc.spi.RowMetadata;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -19,10 +21,23 @@ public final class Projection {
     /** Every column: reads whose entities may go anywhere (services, root lists). */
     public static final Projection ALL = new Projection(null);
 
+    /**
+     * How many projections (or statements) a table (or projection) remembers. The sets of fields
+     * a schema allows are few in practice, but a client chooses them: past this, they are worked
+     * out each time instead of kept.
+     */
+    static final int MEMORY = 256;
+
     private final Set<String> columns;
+    private final String selectList;
+    /** This projection with one more column, by that column. */
+    private final Map<String, Projection> widened = new ConcurrentHashMap<>();
+    /** The statements read with this projection, by what else shapes them. */
+    private final Map<Object, String> statements = new ConcurrentHashMap<>();
 
     private Projection(Set<String> columns) {
         this.columns = columns;
+        this.selectList = columns == null ? "*" : String.join(", ", columns);
     }
 
     static Projection of(Collection<String> columns) {
@@ -34,13 +49,32 @@ public final class Projection {
         if (columns == null || columns.contains(column)) {
             return this;
         }
+        Projection known = widened.get(column);
+        if (known != null) {
+            return known;
+        }
         Set<String> more = new LinkedHashSet<>(columns);
         more.add(column);
-        return of(more);
+        Projection projection = of(more);
+        return widened.size() < MEMORY ? widened.computeIfAbsent(column, same -> projection) : projection;
     }
 
     String selectList() {
-        return columns == null ? "*" : String.join(", ", columns);
+        return selectList;
+    }
+
+    /**
+     * The statement this projection reads with, written by {@code sql} the first time: {@code shape}
+     * says what else goes into it (the table and column of a lookup), and {@code sql} may depend
+     * on nothing else.
+     */
+    <K> String statement(K shape, Function<K, String> sql) {
+        String known = statements.get(shape);
+        if (known != null) {
+            return known;
+        }
+        String written = sql.apply(shape);
+        return statements.size() < MEMORY ? statements.computeIfAbsent(shape, same -> written) : written;
     }
 
     /** The mapper of full rows, made to see the columns left out as null. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,8 @@ public final class Table<T> {
     private final Map<String, List<String>> fieldColumns;
     private final Map<String, SortField<T>> sortFields;
     private final Map<String, BeanProperty<T, Object>> propertiesByColumn;
+    /** By the set of GraphQL fields asked for; a set of a table's fields, so a few dozen at most. */
+    private final Map<Set<String>, Projection> projections = new ConcurrentHashMap<>();
 
     private Table(Builder<T> builder) {
         RuntimePersistentEntity<T> entity = builder.entity;
@@ -103,14 +106,23 @@ public final class Table<T> {
         return field;
     }
 
-    /** The columns the given GraphQL fields of the entity need, with those always read. */
-    public Projection projection(Collection<String> fields) {
+    /**
+     * The columns the given GraphQL fields of the entity need, with those always read. Worked out
+     * once per set of fields: every batch of a loader asks again, with the same few sets.
+     */
+    public Projection projection(Set<String> fields) {
+        Projection known = projections.get(fields);
+        if (known != null) {
+            return known;
+        }
         Set<String> columns = new LinkedHashSet<>(alwaysRead);
         columns.add(keyColumn);
         for (String field : fields) {
             columns.addAll(fieldColumns.getOrDefault(field, List.of()));
         }
-        return Projection.of(columns);
+        Projection projection = Projection.of(columns);
+        return projections.size() < Projection.MEMORY ? projections.computeIfAbsent(Set.copyOf(fields),
+                same -> projection) : projection;
     }
 
     private static <T> List<RuntimePersistentProperty<T>> properties(RuntimePersistentEntity<T> entity) {

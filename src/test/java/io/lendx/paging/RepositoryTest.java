@@ -108,7 +108,7 @@ class RepositoryTest extends DatabaseTest {
                 Instant.parse("2026-06-01T00:00:00Z"));
 
         Loan read = keyset.findWhereIn(LoanRepository.TABLE, "loan_address", List.of(loan.address()),
-                LoanRepository.TABLE.projection(List.of("totalAmountDue"))).single().block();
+                LoanRepository.TABLE.projection(Set.of("totalAmountDue"))).single().block();
 
         assertEquals(new Loan(loan.address(), loan.poolAddress(), loan.borrowerAddress(), loan.lenderAddress(),
                 loan.applicationAddress(), loan.principal(), loan.interest(), null, null, loan.state(), null,

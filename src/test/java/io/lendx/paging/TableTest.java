@@ -10,12 +10,18 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a table description reads from its entity record, without a database. */
 class TableTest {
@@ -35,11 +41,34 @@ class TableTest {
     void aProjectionReadsTheAlwaysReadColumnsTheKeyAndWhatTheFieldsNeed() {
         assertEquals(Set.of("loan_address", "pool_address", "borrower_address", "lender_address",
                         "application_address", "state", "principal", "interest", "end_date", "created_at"),
-                Set.of(LOANS.projection(List.of("totalAmountDue", "endDate", "createdAt", "borrower", "__typename"))
+                Set.of(LOANS.projection(Set.of("totalAmountDue", "endDate", "createdAt", "borrower", "__typename"))
                         .selectList().split(", ")));
         assertEquals(Set.of("loan_address", "pool_address", "borrower_address", "lender_address",
                         "application_address", "state"),
-                Set.of(LOANS.projection(List.of()).selectList().split(", ")));
+                Set.of(LOANS.projection(Set.of()).selectList().split(", ")));
+    }
+
+    @Test
+    void theSameFieldsGetTheProjectionWorkedOutBeforeHoweverTheyAreHeld() {
+        Projection first = LOANS.projection(new HashSet<>(List.of("principal", "endDate")));
+        assertSame(first, LOANS.projection(Set.of("endDate", "principal")));
+        assertNotSame(first, LOANS.projection(Set.of("endDate", "principal", "interest")));
+        assertSame(first.with("created_at"), first.with("created_at"));
+        assertSame(first, first.with("end_date"), "a column it reads already");
+    }
+
+    @Test
+    void aProjectionWritesEachStatementOnceAndKeepsStatementsOfOtherShapesApart() {
+        Projection projection = LOANS.projection(Set.of("principal"));
+        List<String> written = new ArrayList<>();
+        Function<String, String> sql = column -> {
+            written.add(column);
+            return "SELECT " + projection.selectList() + " WHERE " + column;
+        };
+        String byPool = projection.statement("pool_address", sql);
+        assertSame(byPool, projection.statement("pool_address", sql));
+        assertTrue(projection.statement("borrower_address", sql).endsWith("WHERE borrower_address"));
+        assertEquals(List.of("pool_address", "borrower_address"), written);
     }
 
     @Test
