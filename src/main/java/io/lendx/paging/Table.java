@@ -9,7 +9,6 @@ import io.micronaut.data.model.runtime.RuntimePersistentProperty;
 import io.r2dbc.spi.Row;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class Table<T> {
     private final Map<String, List<String>> fieldColumns;
     private final Map<String, SortField<T>> sortFields;
     private final Map<String, BeanProperty<T, Object>> propertiesByColumn;
-    /** By the set of GraphQL fields asked for; a set of a table's fields, so a few dozen at most. */
+    /** By the set of GraphQL fields asked for: the few sets clients send, up to {@link Projection#MEMORY}. */
     private final Map<Set<String>, Projection> projections = new ConcurrentHashMap<>();
 
     private Table(Builder<T> builder) {
