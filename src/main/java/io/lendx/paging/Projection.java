@@ -55,8 +55,7 @@ public final class Projection {
         }
         Set<String> more = new LinkedHashSet<>(columns);
         more.add(column);
-        Projection projection = of(more);
-        return widened.size() < MEMORY ? widened.computeIfAbsent(column, same -> projection) : projection;
+        return remembered(widened, column, of(more));
     }
 
     String selectList() {
@@ -73,8 +72,16 @@ public final class Projection {
         if (known != null) {
             return known;
         }
-        String written = sql.apply(shape);
-        return statements.size() < MEMORY ? statements.computeIfAbsent(shape, same -> written) : written;
+        return remembered(statements, shape, sql.apply(shape));
+    }
+
+    /** {@code value}, kept in {@code memory} under {@code key} unless that is full; the value kept first if two raced. */
+    static <K, V> V remembered(Map<K, V> memory, K key, V value) {
+        if (memory.size() >= MEMORY) {
+            return value;
+        }
+        V first = memory.putIfAbsent(key, value);
+        return first == null ? value : first;
     }
 
     /** The mapper of full rows, made to see the columns left out as null. */

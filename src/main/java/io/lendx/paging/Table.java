@@ -119,9 +119,7 @@ public final class Table<T> {
         for (String field : fields) {
             columns.addAll(fieldColumns.getOrDefault(field, List.of()));
         }
-        Projection projection = Projection.of(columns);
-        return projections.size() < Projection.MEMORY ? projections.computeIfAbsent(Set.copyOf(fields),
-                same -> projection) : projection;
+        return Projection.remembered(projections, Set.copyOf(fields), Projection.of(columns));
     }
 
     private static <T> List<RuntimePersistentProperty<T>> properties(RuntimePersistentEntity<T> entity) {
