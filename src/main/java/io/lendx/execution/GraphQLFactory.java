@@ -54,11 +54,12 @@ public class GraphQLFactory {
         outermostLast.add(new RootFieldsOnWorkQueue());
         GraphQLSchema schema = decorated(new SchemaGenerator().makeExecutableSchema(types, wiring.build()),
                 outermostLast);
+        ObjectFields.Kept kept = new ObjectFields.Kept();
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(exceptionHandler)
-                .queryExecutionStrategy(new ObjectFieldsStrategies.Query(exceptionHandler))
-                .mutationExecutionStrategy(new ObjectFieldsStrategies.Mutation(exceptionHandler))
-                .subscriptionExecutionStrategy(new ObjectFieldsStrategies.Subscription(exceptionHandler))
+                .queryExecutionStrategy(new ObjectFieldsStrategies.Query(exceptionHandler, kept))
+                .mutationExecutionStrategy(new ObjectFieldsStrategies.Mutation(exceptionHandler, kept))
+                .subscriptionExecutionStrategy(new ObjectFieldsStrategies.Subscription(exceptionHandler, kept))
                 .instrumentation(new RequestInstrumentation(instrumentations))
                 // RequestWorkQueue dispatches instead; see there why.
                 .doNotAutomaticallyDispatchDataLoader()

@@ -45,12 +45,31 @@ final class ObjectFields {
         Object complete(int index, Object item);
     }
 
+    /** The collections kept from one request of a document to the next: one per engine, given to every call. */
+    static final class Kept {
+        private final DocumentPlaces<Collected> places = new DocumentPlaces<>();
+    }
+
     /** One request's collections, by the field the objects came from. */
     private static final class Collections {
         private final Map<MergedField, Collected> byField = new IdentityHashMap<>();
     }
 
-    private record Collected(GraphQLObjectType type, MergedSelectionSet fields, ObjectPlan plan) {
+    /**
+     * One place's collection and plan, with what a later request must tell its loaders when it
+     * finds them kept ({@link DocumentPlaces}): the relations among the fields, and the places below
+     * that the plan completes without asking for their collection.
+     */
+    private record Collected(GraphQLObjectType type, MergedSelectionSet fields, ObjectPlan plan, List<Loading> loads,
+                             List<Nested> nested) {
+    }
+
+    /** A relation field and the loader it loads through. */
+    private record Loading(String loader, MergedField field) {
+    }
+
+    /** A place below, by the field its objects come from. */
+    private record Nested(MergedField field, Collected collected) {
     }
 
     /**
@@ -58,9 +77,9 @@ final class ObjectFields {
      * and the fields of {@link ObjectPlan} completed without the engine.
      */
     @SuppressWarnings("unchecked")
-    static Object complete(ExecutionContext context, ExecutionStrategyParameters parameters, GraphQLObjectType type,
-                           Object result) {
-        Collected collected = of(context, parameters.getField(), type);
+    static Object complete(ExecutionContext context, Kept kept, ExecutionStrategyParameters parameters,
+                           GraphQLObjectType type, Object result) {
+        Collected collected = of(context, kept.places, parameters.getField(), type);
         ObjectPlan plan = collected.plan();
         Object own = plan.any() && !context.hasIncrementalSupport() ? plan.own(context, result) : ObjectPlan.ENGINE;
         if (own == ObjectPlan.ENGINE) {
@@ -83,7 +102,7 @@ final class ObjectFields {
      * its result, a future of it, or null when graphql-java must complete it. An item that needs
      * the engine after all is completed by {@code engine}, at its own path.
      */
-    static Object completeList(ExecutionContext context, ExecutionStrategyParameters parameters,
+    static Object completeList(ExecutionContext context, Kept kept, ExecutionStrategyParameters parameters,
                                Iterable<Object> values, ItemCompletion engine) {
         GraphQLType listType = parameters.getExecutionStepInfo().getUnwrappedNonNullType();
         if (context.hasIncrementalSupport() || !(values instanceof List<Object> items)
@@ -96,7 +115,7 @@ final class ObjectFields {
                 return null;
             }
         }
-        ObjectPlan plan = of(context, parameters.getField(), type).plan();
+        ObjectPlan plan = of(context, kept.places, parameters.getField(), type).plan();
         if (!plan.all()) {
             return null;
         }
@@ -138,7 +157,8 @@ final class ObjectFields {
                 : CompletableFuture.completedFuture((T) value);
     }
 
-    private static Collected of(ExecutionContext context, MergedField field, GraphQLObjectType type) {
+    private static Collected of(ExecutionContext context, DocumentPlaces<Collected> places, MergedField field,
+                                GraphQLObjectType type) {
         Collections collections = context.getGraphQLContext().computeIfAbsent(Collections.class,
                 absent -> new Collections());
         // Serial on the request's work queue; the lock only guards a request run elsewhere.
@@ -147,14 +167,51 @@ final class ObjectFields {
             if (collected != null && collected.type() == type) {
                 return collected;
             }
-            MergedSelectionSet fields = collect(context, field, type);
-            Collected made = new Collected(type, fields, ObjectPlan.of(context.getGraphQLSchema().getCodeRegistry(),
-                    type, fields, (child, childType) -> of(context, child, childType).plan()));
+            Map<DocumentPlaces.Place, Collected> kept = places.of(context);
+            DocumentPlaces.Place place = new DocumentPlaces.Place(field.getFields(), type);
+            Collected made = kept == null ? null : kept.get(place);
+            if (made != null) {
+                selectAgain(context, collections, made);
+            } else {
+                made = collected(context, places, field, type);
+                if (kept != null) {
+                    kept.putIfAbsent(place, made);
+                }
+            }
             if (collected == null) {
                 // An abstract field resolving to several types keeps its first type's collection.
                 collections.byField.put(field, made);
             }
             return made;
+        }
+    }
+
+    /** Collects the place's fields, tells the loaders of its relations what they select, and plans it. */
+    private static Collected collected(ExecutionContext context, DocumentPlaces<Collected> places, MergedField field,
+                                       GraphQLObjectType type) {
+        MergedSelectionSet fields = collect(context, field, type);
+        List<Loading> loads = loads(context, type, fields);
+        select(context, loads);
+        List<Nested> nested = new ArrayList<>();
+        ObjectPlan plan = ObjectPlan.of(context.getGraphQLSchema().getCodeRegistry(), type, fields,
+                (child, childType) -> {
+                    Collected below = of(context, places, child, childType);
+                    nested.add(new Nested(child, below));
+                    return below.plan();
+                });
+        return new Collected(type, fields, plan, List.copyOf(loads), List.copyOf(nested));
+    }
+
+    /**
+     * A collection kept from an earlier request: this request's loaders learn what it and the
+     * places its plan completes select, as they would have when it was collected.
+     */
+    private static void selectAgain(ExecutionContext context, Collections collections, Collected collected) {
+        select(context, collected.loads());
+        for (Nested below : collected.nested()) {
+            if (collections.byField.putIfAbsent(below.field(), below.collected()) == null) {
+                selectAgain(context, collections, below.collected());
+            }
         }
     }
 
@@ -166,17 +223,29 @@ final class ObjectFields {
                 .variables(context.getCoercedVariables().toMap())
                 .graphQLContext(context.getGraphQLContext())
                 .build();
-        MergedSelectionSet fields = COLLECTOR.collectFields(parameters, field, context.hasIncrementalSupport());
-        if (context.getDataLoaderRegistry() instanceof SelectionTracking tracking) {
-            for (MergedField child : fields.getSubFieldsList()) {
-                GraphQLFieldDefinition definition = type.getFieldDefinition(child.getName());
-                DataFetcher<?> fetcher = definition == null ? null
-                        : context.getGraphQLSchema().getCodeRegistry().getDataFetcher(type, definition);
-                if (fetcher instanceof LoadsThrough relation) {
-                    tracking.selectedBy(relation.loader(), child, context.getFragmentsByName());
-                }
+        return COLLECTOR.collectFields(parameters, field, context.hasIncrementalSupport());
+    }
+
+    /** The relations among {@code fields} and the loaders they load through. */
+    private static List<Loading> loads(ExecutionContext context, GraphQLObjectType type, MergedSelectionSet fields) {
+        List<Loading> loads = new ArrayList<>();
+        for (MergedField child : fields.getSubFieldsList()) {
+            GraphQLFieldDefinition definition = type.getFieldDefinition(child.getName());
+            DataFetcher<?> fetcher = definition == null ? null
+                    : context.getGraphQLSchema().getCodeRegistry().getDataFetcher(type, definition);
+            if (fetcher instanceof LoadsThrough relation) {
+                loads.add(new Loading(relation.loader(), child));
             }
         }
-        return fields;
+        return loads;
+    }
+
+    /** Each loader reads what the relations loading through it select. */
+    private static void select(ExecutionContext context, List<Loading> loads) {
+        if (context.getDataLoaderRegistry() instanceof SelectionTracking tracking) {
+            for (Loading load : loads) {
+                tracking.selectedBy(load.loader(), load.field(), context.getFragmentsByName());
+            }
+        }
     }
 }

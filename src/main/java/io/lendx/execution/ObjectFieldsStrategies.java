@@ -25,21 +25,24 @@ final class ObjectFieldsStrategies {
     }
 
     static final class Query extends AsyncExecutionStrategy {
-        Query(DataFetcherExceptionHandler exceptionHandler) {
+        private final ObjectFields.Kept kept;
+
+        Query(DataFetcherExceptionHandler exceptionHandler, ObjectFields.Kept kept) {
             super(exceptionHandler);
+            this.kept = kept;
         }
 
         @Override
         protected Object completeValueForObject(ExecutionContext context, ExecutionStrategyParameters parameters,
                                                 GraphQLObjectType type, Object result) {
-            return ObjectFields.complete(context, parameters, type, result);
+            return ObjectFields.complete(context, kept, parameters, type, result);
         }
 
         /** A list of objects done entirely by {@link ObjectFields} skips the engine's steps per item. */
         @Override
         protected FieldValueInfo completeValueForList(ExecutionContext context, ExecutionStrategyParameters parameters,
                                                       Iterable<Object> values) {
-            Object list = ObjectFields.completeList(context, parameters, values,
+            Object list = ObjectFields.completeList(context, kept, parameters, values,
                     (index, item) -> completeItem(context, parameters, index, item));
             if (list == null) {
                 return super.completeValueForList(context, parameters, values);
@@ -82,26 +85,32 @@ final class ObjectFieldsStrategies {
     }
 
     static final class Mutation extends AsyncSerialExecutionStrategy {
-        Mutation(DataFetcherExceptionHandler exceptionHandler) {
+        private final ObjectFields.Kept kept;
+
+        Mutation(DataFetcherExceptionHandler exceptionHandler, ObjectFields.Kept kept) {
             super(exceptionHandler);
+            this.kept = kept;
         }
 
         @Override
         protected Object completeValueForObject(ExecutionContext context, ExecutionStrategyParameters parameters,
                                                 GraphQLObjectType type, Object result) {
-            return ObjectFields.complete(context, parameters, type, result);
+            return ObjectFields.complete(context, kept, parameters, type, result);
         }
     }
 
     static final class Subscription extends SubscriptionExecutionStrategy {
-        Subscription(DataFetcherExceptionHandler exceptionHandler) {
+        private final ObjectFields.Kept kept;
+
+        Subscription(DataFetcherExceptionHandler exceptionHandler, ObjectFields.Kept kept) {
             super(exceptionHandler);
+            this.kept = kept;
         }
 
         @Override
         protected Object completeValueForObject(ExecutionContext context, ExecutionStrategyParameters parameters,
                                                 GraphQLObjectType type, Object result) {
-            return ObjectFields.complete(context, parameters, type, result);
+            return ObjectFields.complete(context, kept, parameters, type, result);
         }
     }
 }

@@ -6,6 +6,11 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLContext;
 import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.MergedField;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
 import graphql.execution.SimpleDataFetcherExceptionHandler;
 import graphql.execution.instrumentation.FieldFetchingInstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -17,6 +22,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import io.lendx.graphql.RelationFetcher;
+import io.lendx.graphql.SelectionTracking;
 import io.lendx.graphql.SourceField;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
@@ -107,6 +113,10 @@ class ObjectPlanTest {
             new Item(2, "two", "n", "CLOSED", false, 4, "b", 11, List.of(), "p2", null)));
 
     private GraphQL engine(boolean ours, AtomicInteger fetches) {
+        return engine(ours, fetches, null);
+    }
+
+    private GraphQL engine(boolean ours, AtomicInteger fetches, PreparsedDocumentProvider documents) {
         DataFetcher<Owner> owner = env -> {
             ownerCalls.incrementAndGet();
             Item item = env.getSource();
@@ -129,8 +139,13 @@ class ObjectPlanTest {
                 .build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);
         SimpleDataFetcherExceptionHandler errors = new SimpleDataFetcherExceptionHandler();
-        return GraphQL.newGraphQL(schema)
-                .queryExecutionStrategy(ours ? new ObjectFieldsStrategies.Query(errors) : new AsyncExecutionStrategy(errors))
+        GraphQL.Builder builder = GraphQL.newGraphQL(schema);
+        if (documents != null) {
+            builder.preparsedDocumentProvider(documents);
+        }
+        return builder
+                .queryExecutionStrategy(ours ? new ObjectFieldsStrategies.Query(errors, new ObjectFields.Kept())
+                        : new AsyncExecutionStrategy(errors))
                 .instrumentation(new SimplePerformantInstrumentation() {
                     @Override
                     public FieldFetchingInstrumentationContext beginFieldFetching(
@@ -173,6 +188,37 @@ class ObjectPlanTest {
         ExecutionResult result = work.start(() -> graphQL.executeAsync(ExecutionInput.newExecutionInput(document)
                 .dataLoaderRegistry(loaders).build())).orTimeout(10, TimeUnit.SECONDS).join();
         return result.toSpecification();
+    }
+
+    /** A loader registry that notes what each relation tells its loader it selects, as the service's does. */
+    private static final class Tracking extends DataLoaderRegistry implements SelectionTracking {
+        final List<String> selections = new ArrayList<>();
+
+        @Override
+        public void selectedBy(String loader, MergedField field, Map<String, FragmentDefinition> fragments) {
+            for (Field node : field.getFields()) {
+                selections.add(loader + " <- " + field.getResultKey() + "@" + System.identityHashCode(node));
+            }
+        }
+    }
+
+    /** One run of {@code document} on {@code graphQL}: its answer, with the selections its loaders were told. */
+    private Map<String, Object> run(GraphQL graphQL, String document, Map<String, Object> variables,
+                                    List<String> selections) {
+        Tracking loaders = new Tracking();
+        RequestWorkQueue work = new RequestWorkQueue(loaders, Runnable::run, Route.PRIMARY, null);
+        register(loaders, work);
+        ExecutionResult result = work.start(() -> graphQL.executeAsync(ExecutionInput.newExecutionInput(document)
+                .variables(variables).dataLoaderRegistry(loaders).build())).orTimeout(10, TimeUnit.SECONDS).join();
+        selections.addAll(loaders.selections);
+        return result.toSpecification();
+    }
+
+    /** The engine of the service: one instance, each document parsed once (as DocumentCache does). */
+    private GraphQL keepingDocuments() {
+        Map<String, PreparsedDocumentEntry> parsed = new HashMap<>();
+        return engine(true, new AtomicInteger(), (input, parse) -> CompletableFuture.completedFuture(
+                parsed.computeIfAbsent(input.getQuery(), query -> parse.apply(input))));
     }
 
     private void assertSameAsEngine(String document) {
@@ -249,6 +295,37 @@ class ObjectPlanTest {
         // (p1's boss only), doubled, owner, owner.id. Ours: items and each item's owner.
         assertEquals(1 + 2 * 9 + 1, theirs.get());
         assertEquals(1 + items.size(), ours.get());
+    }
+
+    @Test
+    void aDocumentRunAgainAnswersTheSameAndTellsItsLoadersTheSame() {
+        String document = "{ items { id maker { name boss { name boss { name } } } reviewer { name } }"
+                + " pages { node { maker { id } } } }";
+        GraphQL graphQL = keepingDocuments();
+        List<String> first = new ArrayList<>();
+        List<String> again = new ArrayList<>();
+
+        Map<String, Object> firstAnswer = run(graphQL, document, Map.of(), first);
+        Map<String, Object> secondAnswer = run(graphQL, document, Map.of(), again);
+
+        assertEquals(String.valueOf(run(false, document)), String.valueOf(secondAnswer));
+        assertEquals(String.valueOf(firstAnswer), String.valueOf(secondAnswer));
+        // maker, reviewer, the bosses below the maker, and the page's node's maker.
+        assertEquals(5, first.size(), first::toString);
+        assertEquals(Set.copyOf(first), Set.copyOf(again));
+    }
+
+    @Test
+    void aDocumentWhoseFieldsDependOnItsVariablesIsCollectedForEachRun() {
+        String document = "query ($withMaker: Boolean!) { items { id maker @include(if: $withMaker) { name } } }";
+        GraphQL graphQL = keepingDocuments();
+        List<String> selections = new ArrayList<>();
+
+        Map<String, Object> without = run(graphQL, document, Map.of("withMaker", false), selections);
+        Map<String, Object> with = run(graphQL, document, Map.of("withMaker", true), selections);
+
+        assertEquals("{data={items=[{id=1}, {id=2}]}}", String.valueOf(without));
+        assertEquals("{data={items=[{id=1, maker={name=Ada}}, {id=2, maker={name=Bo}}]}}", String.valueOf(with));
     }
 
     @Test
