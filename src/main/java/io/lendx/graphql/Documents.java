@@ -10,8 +10,11 @@ import graphql.parser.Parser;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * What the service learns of each distinct request document, kept once: its operations, read
@@ -86,9 +89,7 @@ public class Documents {
         if (query == null) {
             return List.of();
         }
-        return documents.get(query, Document::parse).operations.stream()
-                .filter(operation -> operationName == null || operationName.equals(operation.getName()))
-                .toList();
+        return documents.get(query, Document::parse).operations(operationName);
     }
 
     /** Written without locks: two requests racing on a new document compute the same values. */
@@ -100,9 +101,23 @@ public class Documents {
         private volatile PreparsedDocumentEntry validated;
         private volatile int lastCost = -1;
 
+        /** The operations of each name (one, unless the document is invalid). */
+        private final Map<String, List<OperationDefinition>> byName = new HashMap<>();
+
         private Document(@Nullable graphql.language.Document syntax) {
             this.syntax = syntax;
             this.operations = syntax == null ? List.of() : syntax.getDefinitionsOfType(OperationDefinition.class);
+            for (OperationDefinition operation : operations) {
+                if (operation.getName() != null) {
+                    byName.merge(operation.getName(), List.of(operation), (first, more) -> Stream.concat(
+                            first.stream(), more.stream()).toList());
+                }
+            }
+        }
+
+        /** The operations a request naming {@code operationName} (or none) may run: asked several times per request. */
+        List<OperationDefinition> operations(@Nullable String operationName) {
+            return operationName == null ? operations : byName.getOrDefault(operationName, List.of());
         }
 
         static Document parse(String query) {

@@ -33,6 +33,15 @@ class DocumentsTest {
     }
 
     @Test
+    void theOperationToRunNamesItsMetrics() {
+        assertEquals("Approve", documents.operationName(MIXED, "Approve"));
+        assertEquals("Pools", documents.operationName(MIXED, null), "unnamed: the first operation's name");
+        assertEquals("anonymous", documents.operationName(MIXED, "Missing"));
+        assertEquals("anonymous", documents.operationName("{ pools { totalCount } }", null));
+        assertFalse(documents.isMutation(MIXED, "Missing"));
+    }
+
+    @Test
     void aMutationNamesItsRootFields() {
         assertEquals(List.of("approveApplication", "repayLoan"), documents.mutationFields(MIXED, "Approve"));
         assertEquals(List.of(), documents.mutationFields(MIXED, "Pools"));
