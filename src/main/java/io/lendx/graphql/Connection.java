@@ -22,18 +22,15 @@ public final class Connection<T> {
     }
 
     public List<Edge<T>> getEdges() {
-        return page.items().stream().map(item -> new Edge<>(page.cursorOf().apply(item), item)).toList();
+        return page.items().stream().map(item -> new Edge<>(page, item)).toList();
     }
 
     public List<T> getNodes() {
         return page.items();
     }
 
-    public PageInfo getPageInfo() {
-        List<T> items = page.items();
-        return new PageInfo(page.hasNextPage(), page.hasPreviousPage(),
-                items.isEmpty() ? null : page.cursorOf().apply(items.get(0)),
-                items.isEmpty() ? null : page.cursorOf().apply(items.get(items.size() - 1)));
+    public PageInfo<T> getPageInfo() {
+        return new PageInfo<>(page);
     }
 
     /** Asked once, however often it is read: a read may be repeated, the query must not be. */
@@ -44,9 +41,48 @@ public final class Connection<T> {
         return count;
     }
 
-    public record Edge<T>(String cursor, T node) {
+    /** A node and its cursor, encoded only if a client selects it (a page of 20 mostly asks for nodes). */
+    public static final class Edge<T> {
+        private final Page<T> page;
+        private final T node;
+
+        Edge(Page<T> page, T node) {
+            this.page = page;
+            this.node = node;
+        }
+
+        public String getCursor() {
+            return page.cursorOf().apply(node);
+        }
+
+        public T getNode() {
+            return node;
+        }
     }
 
-    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+    /** Relay's PageInfo; each cursor encoded only if a client selects it (most ask for endCursor alone). */
+    public static final class PageInfo<T> {
+        private final Page<T> page;
+
+        PageInfo(Page<T> page) {
+            this.page = page;
+        }
+
+        public boolean getHasNextPage() {
+            return page.hasNextPage();
+        }
+
+        public boolean getHasPreviousPage() {
+            return page.hasPreviousPage();
+        }
+
+        public String getStartCursor() {
+            return page.items().isEmpty() ? null : page.cursorOf().apply(page.items().get(0));
+        }
+
+        public String getEndCursor() {
+            List<T> items = page.items();
+            return items.isEmpty() ? null : page.cursorOf().apply(items.get(items.size() - 1));
+        }
     }
 }
