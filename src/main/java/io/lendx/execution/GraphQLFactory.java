@@ -57,6 +57,7 @@ public class GraphQLFactory {
         ObjectFields.Kept kept = new ObjectFields.Kept();
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(exceptionHandler)
+                .executionIdProvider(new ExecutionIds())
                 .queryExecutionStrategy(new ObjectFieldsStrategies.Query(exceptionHandler, kept))
                 .mutationExecutionStrategy(new ObjectFieldsStrategies.Mutation(exceptionHandler, kept))
                 .subscriptionExecutionStrategy(new ObjectFieldsStrategies.Subscription(exceptionHandler, kept))
