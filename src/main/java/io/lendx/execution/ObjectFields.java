@@ -15,6 +15,7 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import io.lendx.graphql.LoadsThrough;
+import io.micronaut.core.annotation.Nullable;
 import io.lendx.graphql.SelectionTracking;
 
 import java.util.ArrayList;
@@ -50,9 +51,15 @@ final class ObjectFields {
         private final DocumentPlaces<Collected> places = new DocumentPlaces<>();
     }
 
-    /** One request's collections, by the field the objects came from. */
+    /** One request's collections, by the field the objects came from, and its document's kept ones (null: none kept). */
     private static final class Collections {
         private final Map<MergedField, Collected> byField = new IdentityHashMap<>();
+        @Nullable
+        private final Map<DocumentPlaces.Place, Collected> kept;
+
+        Collections(@Nullable Map<DocumentPlaces.Place, Collected> kept) {
+            this.kept = kept;
+        }
     }
 
     /**
@@ -160,22 +167,22 @@ final class ObjectFields {
     private static Collected of(ExecutionContext context, DocumentPlaces<Collected> places, MergedField field,
                                 GraphQLObjectType type) {
         Collections collections = context.getGraphQLContext().computeIfAbsent(Collections.class,
-                absent -> new Collections());
+                absent -> new Collections(places.of(context)));
         // Serial on the request's work queue; the lock only guards a request run elsewhere.
         synchronized (collections) {
             Collected collected = collections.byField.get(field);
             if (collected != null && collected.type() == type) {
                 return collected;
             }
-            Map<DocumentPlaces.Place, Collected> kept = places.of(context);
-            DocumentPlaces.Place place = new DocumentPlaces.Place(field.getFields(), type);
-            Collected made = kept == null ? null : kept.get(place);
+            DocumentPlaces.Place place = collections.kept == null ? null
+                    : new DocumentPlaces.Place(field.getFields(), type);
+            Collected made = place == null ? null : collections.kept.get(place);
             if (made != null) {
                 selectAgain(context, collections, made);
             } else {
                 made = collected(context, places, field, type);
-                if (kept != null) {
-                    kept.putIfAbsent(place, made);
+                if (place != null) {
+                    collections.kept.putIfAbsent(place, made);
                 }
             }
             if (collected == null) {

@@ -77,12 +77,16 @@ public final class Connection<T> {
         }
 
         public String getStartCursor() {
-            return page.items().isEmpty() ? null : page.cursorOf().apply(page.items().get(0));
+            return cursorAt(0);
         }
 
         public String getEndCursor() {
-            List<T> items = page.items();
-            return items.isEmpty() ? null : page.cursorOf().apply(items.get(items.size() - 1));
+            return cursorAt(page.items().size() - 1);
+        }
+
+        /** The cursor of the item at {@code index}; null on an empty page. */
+        private String cursorAt(int index) {
+            return page.items().isEmpty() ? null : page.cursorOf().apply(page.items().get(index));
         }
     }
 }

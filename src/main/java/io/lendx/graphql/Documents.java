@@ -10,11 +10,10 @@ import graphql.parser.Parser;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
  * What the service learns of each distinct request document, kept once: its operations, read
@@ -102,17 +101,13 @@ public class Documents {
         private volatile int lastCost = -1;
 
         /** The operations of each name (one, unless the document is invalid). */
-        private final Map<String, List<OperationDefinition>> byName = new HashMap<>();
+        private final Map<String, List<OperationDefinition>> byName;
 
         private Document(@Nullable graphql.language.Document syntax) {
             this.syntax = syntax;
             this.operations = syntax == null ? List.of() : syntax.getDefinitionsOfType(OperationDefinition.class);
-            for (OperationDefinition operation : operations) {
-                if (operation.getName() != null) {
-                    byName.merge(operation.getName(), List.of(operation), (first, more) -> Stream.concat(
-                            first.stream(), more.stream()).toList());
-                }
-            }
+            this.byName = operations.stream().filter(operation -> operation.getName() != null)
+                    .collect(Collectors.groupingBy(OperationDefinition::getName));
         }
 
         /** The operations a request naming {@code operationName} (or none) may run: asked several times per request. */

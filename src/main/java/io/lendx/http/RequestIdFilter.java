@@ -1,5 +1,6 @@
 package io.lendx.http;
 
+import io.lendx.execution.ExecutionIds;
 import io.lendx.monitoring.RequestProfile;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
@@ -9,8 +10,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -54,10 +53,7 @@ public class RequestIdFilter {
      * unguessable, and {@code UUID.randomUUID()} drew from the shared SecureRandom under its lock.
      */
     public static String newId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
+        return ExecutionIds.randomUuid();
     }
 
     public static String of(HttpRequest<?> request) {
