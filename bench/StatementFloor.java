@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the one a service started without DATABASE_URL logs ("Started embedded PostgreSQL on port").
  * MODE {@code pool}: each statement takes a connection of a pool of 10 (as the service's) and gives
  * it back, its next one issued from the thread that read the answer; {@code hop}: the same, issued
- * from and answered back to a pool of two worker threads, as the service's GraphQL workers do.
+ * from and answered back to a pool of two worker threads, as the service's GraphQL workers do;
+ * {@code held}: no pool, each of CONCURRENCY connections (at most 10) kept for its own stream of
+ * statements, which is what the pool's acquisition and release cost beside {@code pool}.
  * CONCURRENCY statements are under way at once (default 16). Prints, per 8 s round, statements per
  * second and CPU microseconds per statement (user and system, from /proc).
  */
@@ -44,19 +46,23 @@ public class StatementFloor {
                         .host("127.0.0.1").port(port).username("postgres").password("postgres")
                         .database("postgres").forceBinary(true).build()))
                 .initialSize(10).maxSize(10).maxIdleTime(Duration.ofMinutes(10)).build());
-        Mono<String> lookup = Mono.usingWhen(pool.create(), connection -> Flux.from(connection.createStatement(SQL)
-                        .bind(0, LOAN).execute()).flatMap(result -> result.map((row, metadata) -> row.get(0, String.class)))
-                .last(), Connection::close);
+        Mono<String> lookup = Mono.usingWhen(pool.create(), StatementFloor::lookup, Connection::close);
         Mono<String> statement = switch (mode) {
-            case "pool" -> lookup;
+            case "pool", "held" -> lookup;
             case "hop" -> {
                 Scheduler workers = Schedulers.fromExecutorService(Executors.newFixedThreadPool(2));
                 yield lookup.subscribeOn(workers).publishOn(workers);
             }
-            default -> throw new IllegalArgumentException("MODE is pool or hop, not " + mode);
+            default -> throw new IllegalArgumentException("MODE is pool, hop or held, not " + mode);
         };
         AtomicLong done = new AtomicLong();
-        Flux.range(0, Integer.MAX_VALUE).flatMap(i -> statement, concurrency).subscribe(value -> done.incrementAndGet());
+        if (mode.equals("held")) {
+            Flux.range(0, Math.min(concurrency, 10)).flatMap(i -> pool.create().flatMapMany(connection ->
+                    Flux.range(0, Integer.MAX_VALUE).concatMap(j -> lookup(connection))), 10)
+                    .subscribe(value -> done.incrementAndGet());
+        } else {
+            Flux.range(0, Integer.MAX_VALUE).flatMap(i -> statement, concurrency).subscribe(value -> done.incrementAndGet());
+        }
         Thread.sleep(15_000);
         for (int round = 0; round < 3; round++) {
             long[] before = ticks();
@@ -72,6 +78,11 @@ public class StatementFloor {
                     (after[0] - before[0]) * microsPerTick / n, (after[1] - before[1]) * microsPerTick / n);
         }
         System.exit(0);
+    }
+
+    private static Mono<String> lookup(Connection connection) {
+        return Flux.from(connection.createStatement(SQL).bind(0, LOAN).execute())
+                .flatMap(result -> result.map((row, metadata) -> row.get(0, String.class))).last();
     }
 
     /** User and system clock ticks (1/100 s on Linux) of this process so far. */
