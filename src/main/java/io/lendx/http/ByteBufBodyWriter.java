@@ -24,9 +24,10 @@ import java.io.OutputStream;
  * Hands a GraphQL response body, already written into a network buffer ({@link JsonBody}), to
  * Netty as it is: Micronaut 4.8's own writer for {@code ByteBuf} copies it through an 8 KiB array
  * into a second buffer, a sixteenth of a small query's allocation. Micronaut sets the route's
- * writer on the response after the controller returns, so this one is set by a response filter.
+ * writer on the response after the controller returns, so this one is set by a response filter
+ * (on every path: {@link RequestPaths}; only GraphQL answers are network buffers).
  */
-@ServerFilter("${graphql.path:/graphql}/**")
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class ByteBufBodyWriter implements ResponseBodyWriter<ByteBuf> {
 
     @ResponseFilter

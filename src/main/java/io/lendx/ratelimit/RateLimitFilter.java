@@ -4,6 +4,8 @@ import io.lendx.graphql.ApiErrors;
 import io.lendx.auth.BearerToken;
 import io.lendx.error.ErrorCode;
 import io.lendx.http.RequestIdFilter;
+import io.lendx.http.RequestPaths;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,21 +28,27 @@ import java.util.concurrent.CompletableFuture;
  * Answers 429 with {@code Retry-After} (and a RATE_LIMITED GraphQL error) before a request
  * reaches GraphQL when its key or address is over budget or locked out.
  */
-@ServerFilter("${graphql.path:/graphql}/**")
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RateLimitFilter {
 
     private final RateLimiter limiter;
     private final HttpClientAddressResolver addresses;
+    private final String graphqlPath;
 
-    public RateLimitFilter(RateLimiter limiter, HttpClientAddressResolver addresses) {
+    public RateLimitFilter(RateLimiter limiter, HttpClientAddressResolver addresses,
+                           @Value("${graphql.path:/graphql}") String graphqlPath) {
         this.limiter = limiter;
         this.addresses = addresses;
+        this.graphqlPath = graphqlPath;
     }
 
     /** Asynchronous (Redis), so through the continuation: Micronaut 4.8 fails on an empty async result. */
     @RequestFilter
     public Publisher<MutableHttpResponse<?>> limit(HttpRequest<?> request,
                                                   FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
+        if (!RequestPaths.isUnder(request.getPath(), graphqlPath)) {
+            return next.proceed();
+        }
         String address = String.valueOf(addresses.resolve(request));
         CompletableFuture<Optional<Duration>> admission =
                 limiter.admit(address, BearerToken.of(request).map(BearerToken::hash));

@@ -73,6 +73,8 @@ class RateLimitTest extends DatabaseTest {
         assertEquals(0, count("SELECT count(*) FROM audit_events WHERE target = ?", address));
         assertRateLimited(http.exchange(HttpRequest.GET(UriBuilder.of(GraphQLHttp.PATH)
                 .queryParam("query", QUERY).build()), null), 60);
+        // Only GraphQL spends the budget: the orchestrator's probes still pass.
+        assertEquals(200, http.exchange(HttpRequest.GET("/health/readiness"), null).status());
 
         // The user's key has its own 8, untouched by the exhausted anonymous budget.
         for (int i = 1; i <= 8; i++) {
