@@ -5,23 +5,34 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 (API key hashes, idempotency request hashes, address checksums). */
+/** SHA-256 (API key hashes, idempotency request hashes, address checksums, ETags). */
 public final class Sha256 {
+
+    /**
+     * A digest per thread, reset by each {@code digest}: {@code MessageDigest.getInstance} looks the
+     * algorithm up among the security providers every time, which cost as much as hashing a page
+     * of results (an ETag on every answer).
+     */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Sha256::newDigest);
 
     private Sha256() {
     }
 
     public static byte[] of(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return DIGESTS.get().digest(bytes);
     }
 
     /** Of the text's UTF-8 bytes. */
     public static byte[] of(String text) {
         return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 
     /** Of the text's UTF-8 bytes, as lowercase hex. */
