@@ -46,6 +46,7 @@ public class GraphQLHttpController {
 
     static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final RequestGraphQLInvocation invocation;
     private final ResponseCache cache;
@@ -68,7 +69,7 @@ public class GraphQLHttpController {
     }
 
     @Post(consumes = MediaType.ALL, produces = {GRAPHQL_RESPONSE_JSON, MediaType.APPLICATION_JSON})
-    public CompletableFuture<MutableHttpResponse<ByteBuf>> post(@Body @Nullable String requestBody,
+    public CompletableFuture<MutableHttpResponse<ByteBuf>> post(@Body @Nullable byte[] requestBody,
                                                                HttpRequest<?> request) {
         String answerAs = answerType(request);
         if (answerAs == null) {
@@ -82,7 +83,8 @@ public class GraphQLHttpController {
         }
         Map<String, Object> parameters;
         try {
-            parameters = json.readValue(requestBody == null ? "" : requestBody, JSON_OBJECT);
+            // The bytes as they came: a String body was decoded from UTF-8 only to be encoded again.
+            parameters = json.readValue(requestBody == null ? NO_BYTES : requestBody, JSON_OBJECT);
         } catch (IOException | RuntimeException e) {
             return answered(error(request, HttpStatus.BAD_REQUEST, answerAs, "The request body is not a JSON object"));
         }

@@ -170,6 +170,16 @@ class GraphQLOverHttpTest extends DatabaseTest {
     }
 
     @Test
+    void aBodysTextIsReadAsUtf8() {
+        // The controller parses the body's bytes itself; an operation name outside ASCII comes back intact.
+        Reply reply = http.post("{\"query\":\"{ __typename }\",\"operationName\":\"Prêt✓\"}", MediaType.APPLICATION_JSON,
+                GRAPHQL_RESPONSE_JSON, null);
+
+        assertEquals(400, reply.status(), reply::toString);
+        assertEquals("Unknown operation named 'Prêt✓'.", reply.graphql().errors().get(0).get("message"), reply::toString);
+    }
+
+    @Test
     void aGetWithAQueryIsAnswered() {
         Actor user = actors.register();
         URI uri = UriBuilder.of(PATH)
