@@ -56,7 +56,8 @@ public class RequestIdFilter {
         return ExecutionIds.randomUuid();
     }
 
+    /** Read as it was put, not through the conversion service (as {@code getAttribute(name, type)} does). */
     public static String of(HttpRequest<?> request) {
-        return request.getAttribute(ATTRIBUTE, String.class).orElse("unknown");
+        return request.getAttributes().getValue(ATTRIBUTE) instanceof String id ? id : "unknown";
     }
 }

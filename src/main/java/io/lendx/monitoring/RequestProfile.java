@@ -36,9 +36,10 @@ public final class RequestProfile {
         this.startedNanos = startedNanos;
     }
 
+    /** Read as it was put: {@code getAttribute(name, type)} sends every read through the conversion service. */
     @Nullable
     public static RequestProfile of(HttpRequest<?> request) {
-        return request.getAttribute(ATTRIBUTE, RequestProfile.class).orElse(null);
+        return request.getAttributes().getValue(ATTRIBUTE) instanceof RequestProfile profile ? profile : null;
     }
 
     /** The profile of the request whose work runs on this thread now; null outside one. */

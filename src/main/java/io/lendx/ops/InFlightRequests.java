@@ -66,7 +66,9 @@ public class InFlightRequests {
     /** Only a request that {@link #enter} counted: a 503 it answered itself never was. */
     @ResponseFilter
     public void leave(HttpRequest<?> request) {
-        if (request.removeAttribute(COUNTED, Boolean.class).isPresent()) {
+        // The attribute as it was put: removeAttribute(name, type) converts it first.
+        if (request.getAttributes().getValue(COUNTED) != null) {
+            request.getAttributes().remove(COUNTED);
             inFlight.decrementAndGet();
         }
     }

@@ -93,7 +93,7 @@ class HttpTracing {
     /** The request's server span; null when it has none (it came before tracing started). */
     @Nullable
     static Span spanOf(HttpRequest<?> request) {
-        return request.getAttribute(SPAN, Span.class).orElse(null);
+        return request.getAttributes().getValue(SPAN) instanceof Span span ? span : null;
     }
 
     @ResponseFilter
