@@ -15,8 +15,6 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -198,7 +196,7 @@ public class ResponseCache {
                     expires = hints.firstChange();
                 }
                 byte[] body = render.apply(result);
-                CachedAnswer computed = new CachedAnswer(body, etag(body), answered, before, now, expires,
+                CachedAnswer computed = new CachedAnswer(body, EntityTags.of(body), answered, before, now, expires,
                         requestTimer(query));
                 if (!expires.isAfter(now)) {
                     return new Kept(new Answer(Answer.Outcome.MISS, null, body, computed.etag(), null,
@@ -233,10 +231,6 @@ public class ResponseCache {
     /** A digest of the API key, so that no key itself stays in memory; "" for anonymous callers. */
     private static String principal(@Nullable String authorization) {
         return authorization == null ? "" : Sha256.hex(authorization);
-    }
-
-    private static String etag(byte[] body) {
-        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(Sha256.of(body), 16)) + '"';
     }
 
     /**
