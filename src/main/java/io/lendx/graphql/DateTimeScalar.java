@@ -61,10 +61,10 @@ public final class DateTimeScalar {
         @Override
         public String serialize(Object value, GraphQLContext context, Locale locale) {
             if (value instanceof Instant instant) {
-                return DateTimeFormatter.ISO_INSTANT.format(instant);
+                return IsoInstants.format(instant);
             }
             if (value instanceof OffsetDateTime dateTime) {
-                return DateTimeFormatter.ISO_INSTANT.format(dateTime.toInstant());
+                return IsoInstants.format(dateTime.toInstant());
             }
             throw new CoercingSerializeException("DateTime fields serialize Instant values only");
         }
