@@ -9,6 +9,8 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import io.lendx.graphql.SourceField;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -21,6 +23,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A scalar or enum field with no fetcher of its own: graphql-java would read it off the object
@@ -35,6 +38,7 @@ final class PlainField implements ObjectPlan.Field {
     static final Object UNRESOLVED = new Object();
 
     private static final MethodType READER = MethodType.methodType(Object.class, Object.class);
+    private static final MethodType MAKES_READER = MethodType.methodType(Function.class);
 
     private final String property;
     /** Null for a property; else what works the value out. */
@@ -45,13 +49,13 @@ final class PlainField implements ObjectPlan.Field {
     /** The last class read and its reader: a place in the document sees objects of one class. */
     private Reader last;
 
-    private record Reader(Class<?> type, Optional<MethodHandle> read) {
+    private record Reader(Class<?> type, Optional<Function<Object, Object>> read) {
     }
 
     /** Every class's readers by property, found once for the life of the service. */
-    private static final ClassValue<Map<String, Optional<MethodHandle>>> READERS = new ClassValue<>() {
+    private static final ClassValue<Map<String, Optional<Function<Object, Object>>>> READERS = new ClassValue<>() {
         @Override
-        protected Map<String, Optional<MethodHandle>> computeValue(Class<?> type) {
+        protected Map<String, Optional<Function<Object, Object>>> computeValue(Class<?> type) {
             return new ConcurrentHashMap<>();
         }
     };
@@ -153,11 +157,11 @@ final class PlainField implements ObjectPlan.Field {
                     .computeIfAbsent(property, absent -> find(source.getClass(), property)));
             last = reader;
         }
-        return reader.read().isEmpty() ? UNRESOLVED : reader.read().get().invokeExact(source);
+        return reader.read().isEmpty() ? UNRESOLVED : reader.read().get().apply(source);
     }
 
     /** In PropertyDataFetcher's order: a getter, then a record's accessor; fields are left to it. */
-    private static Optional<MethodHandle> find(Class<?> type, String property) {
+    private static Optional<Function<Object, Object>> find(Class<?> type, String property) {
         String capitalized = Character.toUpperCase(property.charAt(0)) + property.substring(1);
         Optional<Method> method = publicMethod(type, "get" + capitalized)
                 .or(() -> publicMethod(type, "is" + capitalized)
@@ -176,12 +180,24 @@ final class PlainField implements ObjectPlan.Field {
         }
     }
 
-    private static Optional<MethodHandle> reader(Method method) {
+    /**
+     * A class of its own that calls the accessor: invoking a method handle that is not a constant
+     * went through its lambda forms on every read (a checked cast, a customization check), several
+     * per cent of a page of twenty rows. Where no such class can be made, none: graphql-java then
+     * reads the property itself.
+     */
+    @SuppressWarnings("unchecked")
+    private static Optional<Function<Object, Object>> reader(Method method) {
         try {
             // A record of a feature package is not public: its public accessors still need this.
             method.setAccessible(true);
-            return Optional.of(MethodHandles.lookup().unreflect(method).asType(READER));
-        } catch (IllegalAccessException | RuntimeException e) {
+            Class<?> owner = method.getDeclaringClass();
+            MethodHandle accessor = MethodHandles.lookup().unreflect(method);
+            CallSite site = LambdaMetafactory.metafactory(MethodHandles.privateLookupIn(owner, MethodHandles.lookup()),
+                    "apply", MAKES_READER, READER, accessor,
+                    MethodType.methodType(accessor.type().wrap().returnType(), owner));
+            return Optional.of((Function<Object, Object>) site.getTarget().invokeExact());
+        } catch (Throwable e) {
             return Optional.empty();
         }
     }
