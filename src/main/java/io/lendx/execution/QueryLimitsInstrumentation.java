@@ -26,6 +26,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Refuses a request whose operation is too deep, too costly, too wide (aliases) or has too
@@ -79,6 +80,18 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
      * sizes, {@code @skip}/{@code @include}).
      */
     private record Operation(Document document, String name, Map<String, Object> variables) {
+
+        /** Written out: a record's generated equality goes through method handles, on every request. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Operation that && that.document == document && Objects.equals(that.name, name)
+                    && that.variables.equals(variables);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * System.identityHashCode(document) + Objects.hashCode(name)) + variables.hashCode();
+        }
     }
 
     /** {@code badFirst}: a page size the query asks for outside what a page may hold, if any. */
