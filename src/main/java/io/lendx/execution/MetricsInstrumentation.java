@@ -19,6 +19,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,18 @@ public class MetricsInstrumentation extends SimplePerformantInstrumentation {
     private final Map<String, DatabaseMeters> database = new ConcurrentHashMap<>();
 
     private record TimerKey(String operation, String type, String outcome) {
+
+        /** Written out, as {@code QueryLimitsInstrumentation}'s key: a record's own goes through method handles. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TimerKey that && Objects.equals(that.operation, operation)
+                    && Objects.equals(that.type, type) && Objects.equals(that.outcome, outcome);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Objects.hashCode(operation) + Objects.hashCode(type)) + Objects.hashCode(outcome);
+        }
     }
 
     public MetricsInstrumentation(MeterRegistry meters) {
