@@ -158,7 +158,12 @@ public class GraphQLHttpController {
                 .toFuture();
     }
 
+    /** Dated here ({@link HttpDate}): Micronaut formats a date for a response that has none. */
     private MutableHttpResponse<ByteBuf> respond(HttpRequest<?> request, String answerAs, Answer answer) {
+        return undated(request, answerAs, answer).header(HttpHeaders.DATE, HttpDate.now());
+    }
+
+    private MutableHttpResponse<ByteBuf> undated(HttpRequest<?> request, String answerAs, Answer answer) {
         if (answer.body() != null) {
             if (CacheHeaders.notModified(request, answer)) {
                 return caching.mark(request, HttpResponse.<ByteBuf>status(HttpStatus.NOT_MODIFIED), answer, true);

@@ -28,6 +28,10 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +171,16 @@ class GraphQLOverHttpTest extends DatabaseTest {
                 GRAPHQL_RESPONSE_JSON, null);
 
         assertEquals(200, reply.status(), reply::toString);
+    }
+
+    @Test
+    void anAnswerIsDatedNow() {
+        Reply reply = http.post(USERS_BY_ADDRESS, Map.of(), null, GRAPHQL_RESPONSE_JSON);
+
+        Instant date = ZonedDateTime.parse(reply.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        assertTrue(Duration.between(date, Instant.now()).abs().getSeconds() <= 5, reply::toString);
+        assertTrue(reply.header("Date").matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"),
+                reply.header("Date"));
     }
 
     @Test
