@@ -144,7 +144,7 @@ final class PlainField implements ObjectPlan.Field {
         }
     }
 
-    private Object read(ExecutionContext context, Object source) throws Throwable {
+    private Object read(ExecutionContext context, Object source) {
         if (computed != null) {
             return computed.value(source, context.getGraphQLContext());
         }

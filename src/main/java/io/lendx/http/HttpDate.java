@@ -14,12 +14,8 @@ final class HttpDate {
 
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
-    /** The last second written and its text, replaced together. */
-    private record Second(long epochSecond, String text) {
-    }
-
-    private static volatile Second last = new Second(Long.MIN_VALUE, "");
+    private static final OncePerSecond TEXT =
+            new OncePerSecond(second -> IMF_FIXDATE.format(Instant.ofEpochSecond(second)));
 
     private HttpDate() {
     }
@@ -29,12 +25,6 @@ final class HttpDate {
     }
 
     static String of(long epochMillis) {
-        long epochSecond = Math.floorDiv(epochMillis, 1000);
-        Second second = last;
-        if (second.epochSecond() != epochSecond) {
-            second = new Second(epochSecond, IMF_FIXDATE.format(Instant.ofEpochSecond(epochSecond)));
-            last = second;
-        }
-        return second.text();
+        return TEXT.at(epochMillis);
     }
 }

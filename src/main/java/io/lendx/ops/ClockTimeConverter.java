@@ -2,6 +2,7 @@ package io.lendx.ops;
 
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.lendx.http.OncePerSecond;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -18,23 +19,14 @@ public class ClockTimeConverter extends ClassicConverter {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    /** The last second written and its text, replaced together. */
-    private record Second(long epochSecond, String text) {
-    }
-
-    private volatile Second last = new Second(Long.MIN_VALUE, "");
+    private final OncePerSecond seconds = new OncePerSecond(
+            second -> LocalTime.ofInstant(Instant.ofEpochSecond(second), ZoneId.systemDefault()).format(SECONDS));
 
     @Override
     public String convert(ILoggingEvent event) {
         long millis = event.getTimeStamp();
-        long epochSecond = Math.floorDiv(millis, 1000);
-        Second second = last;
-        if (second.epochSecond() != epochSecond) {
-            second = new Second(epochSecond,
-                    LocalTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneId.systemDefault()).format(SECONDS));
-            last = second;
-        }
         int milli = (int) Math.floorMod(millis, 1000);
-        return second.text() + '.' + (char) ('0' + milli / 100) + (char) ('0' + milli / 10 % 10) + (char) ('0' + milli % 10);
+        return seconds.at(millis) + '.' + (char) ('0' + milli / 100) + (char) ('0' + milli / 10 % 10)
+                + (char) ('0' + milli % 10);
     }
 }

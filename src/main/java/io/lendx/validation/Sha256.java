@@ -5,13 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 (API key hashes, idempotency request hashes, address checksums, ETags). */
+/** SHA-256 (API key hashes, idempotency request hashes, address checksums). */
 public final class Sha256 {
 
     /**
      * A digest per thread, reset by each {@code digest}: {@code MessageDigest.getInstance} looks the
-     * algorithm up among the security providers every time, which cost as much as hashing a page
-     * of results (an ETag on every answer).
+     * algorithm up among the security providers every time, which costs more than hashing a key
+     * (every request with an API key hashes it).
      */
     private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Sha256::newDigest);
 
