@@ -15,8 +15,8 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import io.lendx.graphql.LoadsThrough;
-import io.micronaut.core.annotation.Nullable;
 import io.lendx.graphql.SelectionTracking;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
