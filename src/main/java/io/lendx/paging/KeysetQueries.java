@@ -69,7 +69,7 @@ public class KeysetQueries {
                 + " CROSS JOIN LATERAL (SELECT " + read.selectList() + " FROM " + table.name() + " WHERE " + where.sql()
                 + " ORDER BY " + orderBy(table, request.ordering(), "") + " LIMIT " + (request.first() + 1)
                 + ") page ORDER BY parent.ord, " + orderBy(table, request.ordering(), "page.");
-        return query(sql, values, read.mapper(table.mapper()))
+        return query(sql, values, read.mapper(table))
                 .collectMultimap(relation.parentKey())
                 .map(rowsByParent -> {
                     Map<String, Page<T>> pages = new LinkedHashMap<>();
@@ -86,7 +86,7 @@ public class KeysetQueries {
         Projection read = projection.with(column);
         String sql = read.statement(new WhereIn(table, column), where -> Conditions.numbered("SELECT "
                 + read.selectList() + " FROM " + where.table.name() + " WHERE " + where.column + " = ANY(?::text[])"));
-        return numberedQuery(sql, List.of((Object) values.toArray(String[]::new)), read.mapper(table.mapper()));
+        return numberedQuery(sql, List.of((Object) values.toArray(String[]::new)), read.mapper(table));
     }
 
     /** What shapes a lookup's statement besides its projection; equality written out, as it is asked per batch. */

@@ -1,10 +1,10 @@
 package io.lendx.paging;
 
 import io.r2dbc.spi.Row;
-import io.r2dbc.spi.RowMetadata;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +32,8 @@ public final class Projection {
     private final String selectList;
     /** This projection with one more column, by that column. */
     private final Map<String, Projection> widened = new ConcurrentHashMap<>();
+    /** How rows read with this projection become entities, by table. */
+    private final Map<Table<?>, Function<Row, ?>> mappers = new ConcurrentHashMap<>();
     /** The statements read with this projection, by what else shapes them. */
     private final Map<Object, String> statements = new ConcurrentHashMap<>();
 
@@ -84,31 +86,22 @@ public final class Projection {
         return first == null ? value : first;
     }
 
-    /** The mapper of full rows, made to see the columns left out as null. */
-    <T> Function<Row, T> mapper(Function<Row, T> fullRows) {
-        return columns == null ? fullRows : row -> fullRows.apply(new Selected(row, columns));
+    /** How {@code table}'s rows read with this projection become entities: by column position. */
+    @SuppressWarnings("unchecked")
+    <T> Function<Row, T> mapper(Table<T> table) {
+        if (columns == null) {
+            return table.mapper();
+        }
+        Function<Row, ?> known = mappers.get(table);
+        if (known == null) {
+            // The select list's order: the same set, iterated again.
+            known = remembered(mappers, table, table.mapperOf(List.copyOf(columns)));
+        }
+        return (Function<Row, T>) known;
     }
 
     @Override
     public String toString() {
         return selectList();
-    }
-
-    private record Selected(Row row, Set<String> columns) implements Row {
-
-        @Override
-        public <T> T get(int index, Class<T> type) {
-            return row.get(index, type);
-        }
-
-        @Override
-        public <T> T get(String name, Class<T> type) {
-            return columns.contains(name) ? row.get(name, type) : null;
-        }
-
-        @Override
-        public RowMetadata getMetadata() {
-            return row.getMetadata();
-        }
     }
 }

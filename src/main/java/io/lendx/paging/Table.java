@@ -1,7 +1,9 @@
 package io.lendx.paging;
 
 import io.micronaut.core.beans.BeanIntrospection;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.beans.BeanProperty;
+import io.micronaut.core.beans.UnsafeBeanInstantiationIntrospection;
 import io.micronaut.core.reflect.ReflectionUtils;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.model.runtime.RuntimePersistentEntity;
@@ -30,6 +32,10 @@ public final class Table<T> {
     private final String name;
     private final String keyColumn;
     private final Function<T, String> key;
+    /** The record's constructor arguments: the column each is read from, and its type. */
+    private final String[] argumentColumns;
+    private final Class<?>[] argumentTypes;
+    private final Function<Object[], T> construct;
     private final Function<Row, T> mapper;
     private final Set<String> alwaysRead;
     private final Map<String, List<String>> fieldColumns;
@@ -52,7 +58,17 @@ public final class Table<T> {
         }
         this.fieldColumns = Map.copyOf(byField);
         this.propertiesByColumn = Map.copyOf(byColumn);
-        this.mapper = rowMapper(entity);
+        BeanIntrospection<T> introspection = entity.getIntrospection();
+        Argument<?>[] arguments = introspection.getConstructorArguments();
+        this.argumentColumns = new String[arguments.length];
+        this.argumentTypes = new Class<?>[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            argumentColumns[i] = property(entity, arguments[i].getName()).getPersistedName();
+            // Boxed: the driver decodes to objects, and a column left out reads as null.
+            argumentTypes[i] = ReflectionUtils.getWrapperType(arguments[i].getType());
+        }
+        this.construct = constructor(introspection);
+        this.mapper = byName();
         this.alwaysRead = Set.copyOf(builder.alwaysRead);
         Map<String, SortField<T>> sorts = new HashMap<>();
         for (String field : builder.sortableBy) {
@@ -140,37 +156,57 @@ public final class Table<T> {
         return property;
     }
 
-    /**
-     * Reads each constructor argument from the column Micronaut Data persists it under and
-     * builds the record through its compile-time introspection (no reflection per row).
-     */
-    private static <T> Function<Row, T> rowMapper(RuntimePersistentEntity<T> entity) {
-        BeanIntrospection<T> introspection = entity.getIntrospection();
-        Argument<?>[] arguments = introspection.getConstructorArguments();
-        String[] columns = new String[arguments.length];
-        Class<?>[] types = new Class<?>[arguments.length];
-        for (int i = 0; i < arguments.length; i++) {
-            columns[i] = property(entity, arguments[i].getName()).getPersistedName();
-            // Boxed: the driver decodes to objects, and a column left out reads as null.
-            types[i] = ReflectionUtils.getWrapperType(arguments[i].getType());
-        }
+    /** Maps full rows ({@code SELECT *}): each argument from its column, by name. */
+    private Function<Row, T> byName() {
         return row -> {
-            Object[] values = new Object[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                values[i] = read(row, columns[i], types[i]);
+            Object[] values = new Object[argumentColumns.length];
+            for (int i = 0; i < argumentColumns.length; i++) {
+                String column = argumentColumns[i];
+                values[i] = argumentTypes[i].isEnum() ? enumOf(argumentTypes[i], row.get(column, String.class))
+                        : row.get(column, argumentTypes[i]);
             }
-            // Not strict about nulls: a projected read leaves the columns nobody asked for null.
-            return introspection.instantiate(false, values);
+            return construct.apply(values);
         };
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object read(Row row, String column, Class<?> type) {
-        if (type.isEnum()) {
-            String value = row.get(column, String.class);
-            return value == null ? null : Enum.valueOf((Class<Enum>) type, value);
+    /**
+     * Maps rows of the {@code selected} columns, in that order, by position: a projected read's.
+     * The arguments whose columns were left out are null. Looking each column up by name was a
+     * fifth of the cost of reading a row.
+     */
+    Function<Row, T> mapperOf(List<String> selected) {
+        int[] positions = new int[argumentColumns.length];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = selected.indexOf(argumentColumns[i]);
         }
-        return row.get(column, type);
+        return row -> {
+            Object[] values = new Object[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                int position = positions[i];
+                if (position >= 0) {
+                    values[i] = argumentTypes[i].isEnum() ? enumOf(argumentTypes[i], row.get(position, String.class))
+                            : row.get(position, argumentTypes[i]);
+                }
+            }
+            return construct.apply(values);
+        };
+    }
+
+    /**
+     * Builds the record through its compile-time introspection (no reflection per row), not
+     * strict about nulls: a projected read leaves the columns nobody asked for null. The unchecked
+     * call skips looking up, for every null argument of every row, whether it is {@code @Nullable}.
+     */
+    private static <T> Function<Object[], T> constructor(BeanIntrospection<T> introspection) {
+        if (introspection instanceof UnsafeBeanInstantiationIntrospection<T> unchecked) {
+            return unchecked::instantiateUnsafe;
+        }
+        return values -> introspection.instantiate(false, values);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumOf(Class<?> type, @Nullable String value) {
+        return value == null ? null : Enum.valueOf((Class<Enum>) type, value);
     }
 
     private static String upperSnakeCase(String field) {

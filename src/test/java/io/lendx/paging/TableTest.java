@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,41 @@ class TableTest {
                 LoanState.ONGOING, null, null, null), loan);
         assertEquals("rPool", LOANS.text("pool_address").apply(loan));
         assertThrows(IllegalArgumentException.class, () -> LOANS.text("principal"));
+    }
+
+    @Test
+    void aProjectedRowIsReadByPositionInTheOrderOfTheSelectList() {
+        Projection projection = LOANS.projection(Set.of("principal", "endDate"));
+        Instant end = Instant.parse("2026-06-01T00:00:00Z");
+        Map<String, Object> values = Map.of("loan_address", "rLoan", "pool_address", "rPool", "borrower_address", "rB",
+                "lender_address", "rL", "application_address", "rApp", "principal", new BigDecimal("10.000000"),
+                "end_date", end, "state", "PAID");
+        List<Object> selected = Arrays.stream(projection.selectList().split(", ")).map(values::get).toList();
+
+        Loan loan = projection.mapper(LOANS).apply(new ListRow(selected));
+
+        assertEquals(new Loan("rLoan", "rPool", "rB", "rL", "rApp", new BigDecimal("10.000000"), null, null, end,
+                LoanState.PAID, null, null, null), loan);
+        assertSame(projection.mapper(LOANS), projection.mapper(LOANS));
+    }
+
+    /** A row of a projected read's columns, by position only. */
+    private record ListRow(List<Object> columns) implements Row {
+
+        @Override
+        public <T> T get(int index, Class<T> type) {
+            return type.cast(columns.get(index));
+        }
+
+        @Override
+        public <T> T get(String name, Class<T> type) {
+            throw new UnsupportedOperationException("read by name: " + name);
+        }
+
+        @Override
+        public RowMetadata getMetadata() {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** A row that has only the given columns, as a projected read returns. */
