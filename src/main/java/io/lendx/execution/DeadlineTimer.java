@@ -4,6 +4,7 @@ import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -26,6 +27,17 @@ public class DeadlineTimer {
         thread.setDaemon(true);
         return thread;
     }, TICK_MILLIS, TimeUnit.MILLISECONDS);
+
+    /**
+     * Runs {@code task} after {@code delayMillis} (up to a tick late) unless disposed first: a
+     * connection acquisition that has to wait, say. Reactor's parallel scheduler woke one of its
+     * threads for nearly every such alarm (a new earliest task in an empty queue), a context
+     * switch per lookup; the wheel's thread only ticks.
+     */
+    public Disposable alarm(Runnable task, long delayMillis) {
+        Timeout timeout = wheel.newTimeout(expired -> task.run(), delayMillis, TimeUnit.MILLISECONDS);
+        return timeout::cancel;
+    }
 
     /** Fails with {@code failure} after {@code delay}, unless cancelled first. */
     public <T> Mono<T> after(Duration delay, Supplier<? extends Throwable> failure) {

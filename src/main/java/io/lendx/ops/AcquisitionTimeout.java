@@ -1,5 +1,6 @@
 package io.lendx.ops;
 
+import io.lendx.execution.DeadlineTimer;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -10,7 +11,6 @@ import io.r2dbc.spi.ConnectionFactoryMetadata;
 import io.r2dbc.spi.Wrapped;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 
@@ -24,14 +24,16 @@ import java.time.Duration;
 class AcquisitionTimeout implements BeanCreatedEventListener<ConnectionFactory>, Ordered {
 
     private final Duration timeout;
+    private final DeadlineTimer alarms;
 
-    AcquisitionTimeout(@Value("${lendx.db.pool.acquire-timeout:3s}") Duration timeout) {
+    AcquisitionTimeout(@Value("${lendx.db.pool.acquire-timeout:3s}") Duration timeout, DeadlineTimer alarms) {
         this.timeout = timeout;
+        this.alarms = alarms;
     }
 
     @Override
     public ConnectionFactory onCreated(BeanCreatedEvent<ConnectionFactory> event) {
-        return timeout.isNegative() || timeout.isZero() ? event.getBean() : new Timed(event.getBean(), timeout);
+        return timeout.isNegative() || timeout.isZero() ? event.getBean() : new Timed(event.getBean(), timeout, alarms);
     }
 
     @Override
@@ -39,12 +41,12 @@ class AcquisitionTimeout implements BeanCreatedEventListener<ConnectionFactory>,
         return LOWEST_PRECEDENCE - 1;
     }
 
-    private record Timed(ConnectionFactory delegate, Duration timeout) implements ConnectionFactory,
+    private record Timed(ConnectionFactory delegate, Duration timeout, DeadlineTimer alarms) implements ConnectionFactory,
             Wrapped<ConnectionFactory> {
 
         @Override
         public Publisher<? extends Connection> create() {
-            return new PendingAcquisitionTimeout(delegate.create(), timeout, Schedulers.parallel());
+            return new PendingAcquisitionTimeout(delegate.create(), timeout, alarms::alarm);
         }
 
         @Override

@@ -8,11 +8,9 @@ import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
-import reactor.core.scheduler.Scheduler;
 import reactor.util.context.Context;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,9 +26,15 @@ final class PendingAcquisitionTimeout extends Mono<Connection> {
 
     private final Publisher<? extends Connection> acquisition;
     private final Duration timeout;
-    private final Scheduler timer;
+    private final Alarms timer;
 
-    PendingAcquisitionTimeout(Publisher<? extends Connection> acquisition, Duration timeout, Scheduler timer) {
+    /** Sets off a task after a delay, unless the handle it returns is disposed first. */
+    @FunctionalInterface
+    interface Alarms {
+        Disposable after(Runnable task, long delayMillis);
+    }
+
+    PendingAcquisitionTimeout(Publisher<? extends Connection> acquisition, Duration timeout, Alarms timer) {
         this.acquisition = acquisition;
         this.timeout = timeout;
         this.timer = timer;
@@ -61,11 +65,11 @@ final class PendingAcquisitionTimeout extends Mono<Connection> {
             this.timeoutMillis = timeoutMillis;
         }
 
-        void armIfStillWaiting(Scheduler timer) {
+        void armIfStillWaiting(Alarms timer) {
             if (state.get() != WAITING) {
                 return;
             }
-            alarm = timer.schedule(this, timeoutMillis, TimeUnit.MILLISECONDS);
+            alarm = timer.after(this, timeoutMillis);
             if (state.get() != WAITING) {
                 alarm.dispose();
             }

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Request deadlines on the timing wheel: they fire after their delay, and not once cancelled. */
+/** Deadlines and alarms on the timing wheel: they fire after their delay, and not once cancelled. */
 class DeadlineTimerTest {
 
     private final DeadlineTimer deadlines = new DeadlineTimer();
@@ -31,6 +34,24 @@ class DeadlineTimerTest {
 
         assertEquals("late", failure.getMessage());
         assertTrue(System.nanoTime() - started >= Duration.ofMillis(100).toNanos(), "not before its delay");
+    }
+
+    @Test
+    void anAlarmRunsItsTaskAfterItsDelayUnlessDisposed() throws InterruptedException {
+        CountDownLatch rang = new CountDownLatch(1);
+        AtomicLong rangAfterNanos = new AtomicLong();
+        AtomicReference<String> disposedRang = new AtomicReference<>();
+        long started = System.nanoTime();
+        deadlines.alarm(() -> disposedRang.set("rang"), 50).dispose();
+
+        deadlines.alarm(() -> {
+            rangAfterNanos.set(System.nanoTime() - started);
+            rang.countDown();
+        }, 150);
+
+        assertTrue(rang.await(5, TimeUnit.SECONDS), "the alarm rang");
+        assertTrue(rangAfterNanos.get() >= Duration.ofMillis(150).toNanos(), "not before its delay");
+        assertNull(disposedRang.get(), "a disposed alarm, due earlier, stays silent");
     }
 
     @Test

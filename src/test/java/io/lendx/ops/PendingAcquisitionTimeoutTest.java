@@ -93,7 +93,7 @@ class PendingAcquisitionTimeoutTest {
     }
 
     private void subscribe(Mono<Connection> pool) {
-        new PendingAcquisitionTimeout(pool, TIMEOUT, timer).subscribe(served::set, failed::set);
+        new PendingAcquisitionTimeout(pool, TIMEOUT, (task, millis) -> timer.schedule(task, millis, TimeUnit.MILLISECONDS)).subscribe(served::set, failed::set);
     }
 
     private Connection connection() {
