@@ -41,8 +41,8 @@ class AcquisitionTimeout implements BeanCreatedEventListener<ConnectionFactory>,
         return LOWEST_PRECEDENCE - 1;
     }
 
-    private record Timed(ConnectionFactory delegate, Duration timeout, DeadlineTimer alarms) implements ConnectionFactory,
-            Wrapped<ConnectionFactory> {
+    private record Timed(ConnectionFactory delegate, Duration timeout, DeadlineTimer alarms)
+            implements ConnectionFactory, Wrapped<ConnectionFactory> {
 
         @Override
         public Publisher<? extends Connection> create() {

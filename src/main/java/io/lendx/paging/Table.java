@@ -1,7 +1,7 @@
 package io.lendx.paging;
 
-import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.beans.UnsafeBeanInstantiationIntrospection;
 import io.micronaut.core.reflect.ReflectionUtils;
@@ -171,8 +171,9 @@ public final class Table<T> {
 
     /**
      * Maps rows of the {@code selected} columns, in that order, by position: a projected read's.
-     * The arguments whose columns were left out are null. Looking each column up by name was a
-     * fifth of the cost of reading a row.
+     * The arguments whose columns were left out are null. Looking each column up by name (in
+     * the set of selected columns, then in the row's map of names) was about a quarter of the
+     * samples of reading a row.
      */
     Function<Row, T> mapperOf(List<String> selected) {
         int[] positions = new int[argumentColumns.length];

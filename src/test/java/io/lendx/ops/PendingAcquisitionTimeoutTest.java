@@ -7,14 +7,11 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,7 +90,7 @@ class PendingAcquisitionTimeoutTest {
     }
 
     private void subscribe(Mono<Connection> pool) {
-        new PendingAcquisitionTimeout(pool, TIMEOUT, (task, millis) -> timer.schedule(task, millis, TimeUnit.MILLISECONDS)).subscribe(served::set, failed::set);
+        new PendingAcquisitionTimeout(pool, TIMEOUT, timer).subscribe(served::set, failed::set);
     }
 
     private Connection connection() {
@@ -106,8 +103,8 @@ class PendingAcquisitionTimeoutTest {
                 });
     }
 
-    /** A scheduler whose delayed tasks run when the test says so. */
-    private static final class ManualTimer implements Scheduler {
+    /** Alarms that ring when the test says so. */
+    private static final class ManualTimer implements PendingAcquisitionTimeout.Alarms {
 
         private final List<Alarm> alarms = new ArrayList<>();
 
@@ -130,20 +127,10 @@ class PendingAcquisitionTimeoutTest {
         }
 
         @Override
-        public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-            Alarm alarm = new Alarm(task, unit.toMillis(delay), new AtomicBoolean());
+        public Disposable after(Runnable task, long delayMillis) {
+            Alarm alarm = new Alarm(task, delayMillis, new AtomicBoolean());
             alarms.add(alarm);
             return alarm;
-        }
-
-        @Override
-        public Disposable schedule(Runnable task) {
-            throw new UnsupportedOperationException("only delayed tasks");
-        }
-
-        @Override
-        public Worker createWorker() {
-            return Schedulers.immediate().createWorker();
         }
     }
 }
