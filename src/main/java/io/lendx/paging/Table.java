@@ -32,9 +32,13 @@ public final class Table<T> {
     private final String name;
     private final String keyColumn;
     private final Function<T, String> key;
-    /** The record's constructor arguments: the column each is read from, and its type. */
+    /**
+     * The record's constructor arguments: the column each is read from, what the driver decodes
+     * it as (text for an enum), and the enum it becomes, if any.
+     */
     private final String[] argumentColumns;
-    private final Class<?>[] argumentTypes;
+    private final Class<?>[] decodedAs;
+    private final Class<?>[] enumTypes;
     private final Function<Object[], T> construct;
     private final Function<Row, T> mapper;
     private final Set<String> alwaysRead;
@@ -61,11 +65,14 @@ public final class Table<T> {
         BeanIntrospection<T> introspection = entity.getIntrospection();
         Argument<?>[] arguments = introspection.getConstructorArguments();
         this.argumentColumns = new String[arguments.length];
-        this.argumentTypes = new Class<?>[arguments.length];
+        this.decodedAs = new Class<?>[arguments.length];
+        this.enumTypes = new Class<?>[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
             argumentColumns[i] = property(entity, arguments[i].getName()).getPersistedName();
             // Boxed: the driver decodes to objects, and a column left out reads as null.
-            argumentTypes[i] = ReflectionUtils.getWrapperType(arguments[i].getType());
+            Class<?> type = ReflectionUtils.getWrapperType(arguments[i].getType());
+            enumTypes[i] = type.isEnum() ? type : null;
+            decodedAs[i] = type.isEnum() ? String.class : type;
         }
         this.construct = constructor(introspection);
         this.mapper = byName();
@@ -161,9 +168,7 @@ public final class Table<T> {
         return row -> {
             Object[] values = new Object[argumentColumns.length];
             for (int i = 0; i < argumentColumns.length; i++) {
-                String column = argumentColumns[i];
-                values[i] = argumentTypes[i].isEnum() ? enumOf(argumentTypes[i], row.get(column, String.class))
-                        : row.get(column, argumentTypes[i]);
+                values[i] = argument(i, row.get(argumentColumns[i], decodedAs[i]));
             }
             return construct.apply(values);
         };
@@ -185,8 +190,7 @@ public final class Table<T> {
             for (int i = 0; i < positions.length; i++) {
                 int position = positions[i];
                 if (position >= 0) {
-                    values[i] = argumentTypes[i].isEnum() ? enumOf(argumentTypes[i], row.get(position, String.class))
-                            : row.get(position, argumentTypes[i]);
+                    values[i] = argument(i, row.get(position, decodedAs[i]));
                 }
             }
             return construct.apply(values);
@@ -205,9 +209,11 @@ public final class Table<T> {
         return values -> introspection.instantiate(false, values);
     }
 
+    /** Argument {@code i} from what the driver decoded: an enum from its name, anything else as it is. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object enumOf(Class<?> type, @Nullable String value) {
-        return value == null ? null : Enum.valueOf((Class<Enum>) type, value);
+    private Object argument(int i, @Nullable Object decoded) {
+        Class<?> enumType = enumTypes[i];
+        return enumType == null || decoded == null ? decoded : Enum.valueOf((Class<Enum>) enumType, (String) decoded);
     }
 
     private static String upperSnakeCase(String field) {
