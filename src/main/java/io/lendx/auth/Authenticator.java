@@ -46,7 +46,6 @@ public class Authenticator implements RequestContextContributor {
 
     private Mono<Map<Object, Object>> failed(HttpRequest<?> request, UnauthenticatedException refused) {
         String address = String.valueOf(addresses.resolve(request));
-        failures.forEach(listener -> listener.failed(address));
-        return Mono.error(refused);
+        return AuthenticationFailures.tell(failures, address).then(Mono.error(refused));
     }
 }

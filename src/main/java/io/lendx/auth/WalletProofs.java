@@ -43,9 +43,7 @@ public class WalletProofs {
             case INVALID_SIGNATURE -> Mono.error(new WalletProofException(Reason.INVALID_SIGNATURE,
                     "The signature does not match the challenge and the public key"));
         };
-        return proven.doOnError(WalletProofException.class, refused -> {
-            String from = String.valueOf(clientAddress);
-            failures.forEach(listener -> listener.failed(from));
-        });
+        return proven.onErrorResume(WalletProofException.class, refused ->
+                AuthenticationFailures.tell(failures, String.valueOf(clientAddress)).then(Mono.error(refused)));
     }
 }

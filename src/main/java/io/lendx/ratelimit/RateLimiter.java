@@ -73,11 +73,11 @@ public class RateLimiter implements AuthenticationFailures {
 
     /** Counts a failed authentication; enough of them in the window lock the address out. */
     @Override
-    public void failed(String address) {
+    public CompletableFuture<Void> failed(String address) {
         if (!configuration.isEnabled()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        withFallback(limits -> limits.consume("failures:" + address, failures).thenCompose(probe -> probe.isConsumed()
+        return withFallback(limits -> limits.consume("failures:" + address, failures).thenCompose(probe -> probe.isConsumed()
                 ? CompletableFuture.completedFuture(null) : limits.lockOut(address, configuration.getLockout())));
     }
 
