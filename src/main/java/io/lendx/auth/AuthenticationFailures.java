@@ -1,5 +1,6 @@
 package io.lendx.auth;
 
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -14,11 +15,17 @@ public interface AuthenticationFailures {
 
     /**
      * Tells every listener and completes when all have recorded it, so that the refusal reaches
-     * the client only after a lockout it caused is in place on every instance.
+     * the client only after a lockout it caused is in place on every instance. A listener that
+     * fails is logged and passed over: the client's answer is the refusal either way.
      */
     static Mono<Void> tell(List<AuthenticationFailures> listeners, String clientAddress) {
         return Flux.fromIterable(listeners)
-                .flatMap(listener -> Mono.fromCompletionStage(() -> listener.failed(clientAddress)))
+                .flatMap(listener -> Mono.fromCompletionStage(() -> listener.failed(clientAddress))
+                        .onErrorResume(failure -> {
+                            LoggerFactory.getLogger(AuthenticationFailures.class)
+                                    .warn("A failed authentication could not be recorded", failure);
+                            return Mono.empty();
+                        }))
                 .then();
     }
 }

@@ -34,4 +34,16 @@ class AuthenticationFailuresTest {
         slow.complete(null);
         assertTrue(done.get());
     }
+
+    @Test
+    void aListenerThatFailsLeavesTheRefusalAsItWas() {
+        AtomicBoolean done = new AtomicBoolean();
+
+        AuthenticationFailures down = address -> CompletableFuture.failedFuture(new IllegalStateException("down"));
+        AuthenticationFailures up = address -> CompletableFuture.completedFuture(null);
+
+        AuthenticationFailures.tell(List.of(down, up), "10.0.0.7").doOnSuccess(ignored -> done.set(true)).subscribe();
+
+        assertTrue(done.get(), "the telling failed with the listener's error");
+    }
 }
