@@ -13,7 +13,9 @@
 #   AB_OPERATION    the .graphql file (default graphql/operations/marketplace/PoolsFirstPage.graphql)
 #   AB_VARIABLES    its variables (default {"first":20})
 #   AB_CONNECTIONS  wrk connections per service (default 8)
-#   AB_WARMUP       seconds of load on both before measuring (default 40; the JIT must settle)
+#   AB_WARMUP       seconds of load on both before measuring (default 40; the JIT must settle:
+#                   a152859 at 32 connections each and more needs about 240 s; the script says
+#                   when its rounds were not steady)
 #   AB_DURATION     seconds per measured round (default 15)
 #   AB_ROUNDS       rounds (default 5)
 #   AB_PORT         the baseline's port; the candidate's is the next (default 8201)

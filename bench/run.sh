@@ -492,6 +492,8 @@ capture_sql() { # operation-file variables name script
             if ($e->{text} =~ /^duration: [\d.]+ ms  execute (?!fetch from )[^:]*: (.*)$/s) { $sql = $1; }
             elsif ($e->{text} =~ /^duration: [\d.]+ ms  statement: (.*)$/s) { $sql = $1; }
             else { next; }
+            # Not from the request: the database health check (DatabaseHealthIndicator), when it falls in the window.
+            next if $sql =~ /\bFROM flyway_schema_history\b/;
             my %param;
             my $next = $entries[$i + 1];
             if ($next && $next->{pid} eq $e->{pid} && $next->{level} eq "DETAIL"
