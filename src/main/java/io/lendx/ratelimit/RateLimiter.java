@@ -77,8 +77,10 @@ public class RateLimiter implements AuthenticationFailures {
         if (!configuration.isEnabled()) {
             return CompletableFuture.completedFuture(null);
         }
-        return withFallback(limits -> limits.consume("failures:" + address, failures).thenCompose(probe -> probe.isConsumed()
-                ? CompletableFuture.completedFuture(null) : limits.lockOut(address, configuration.getLockout())));
+        return withFallback(limits -> limits.consume("failures:" + address, failures)
+                .thenCompose(probe -> probe.isConsumed()
+                        ? CompletableFuture.completedFuture(null)
+                        : limits.lockOut(address, configuration.getLockout())));
     }
 
     private <T> CompletableFuture<T> withFallback(Function<Limits, CompletableFuture<T>> check) {
