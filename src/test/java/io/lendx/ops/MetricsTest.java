@@ -151,6 +151,20 @@ class MetricsTest extends DatabaseTest {
         assertTrue(after > before, () -> "allocated bytes went from " + before + " to " + after);
     }
 
+    @Test
+    void writtenLogLinesAreCountedByLevelAndDisabledOnesAreNot() {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.lendx.metrics-test");
+        double warnings = value("logback_events_total", Map.of("level", "warn"));
+        double debugs = value("logback_events_total", Map.of("level", "debug"));
+
+        log.warn("a warning the metric counts");
+        log.debug("a debug line below the logger's level, not written and not counted");
+
+        double after = value("logback_events_total", Map.of("level", "warn"));
+        assertTrue(after >= warnings + 1, () -> "warnings counted went from " + warnings + " to " + after);
+        assertEquals(debugs, value("logback_events_total", Map.of("level", "debug")));
+    }
+
     private double value(String name, Map<String, String> tags) {
         return value(scrape(), name, tags);
     }
