@@ -41,11 +41,7 @@ public class DeadlineTimer {
 
     /** Fails with {@code failure} after {@code delay}, unless cancelled first. */
     public <T> Mono<T> after(Duration delay, Supplier<? extends Throwable> failure) {
-        return Mono.create(sink -> {
-            Timeout timeout = wheel.newTimeout(expired -> sink.error(failure.get()), delay.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            sink.onCancel(timeout::cancel);
-        });
+        return Mono.create(sink -> sink.onCancel(alarm(() -> sink.error(failure.get()), delay.toMillis())));
     }
 
     @PreDestroy
