@@ -24,6 +24,14 @@
 #   AB_JAVA_OPTIONS JVM options (space-separated) added for both
 #   AB_CANDIDATE_JAVA_OPTIONS  JVM options (space-separated) added for the candidate only, such
 #                   as -Dsome.micronaut.property=value
+#   AB_TURNS        1 = the two take turns instead of running at once: in each round one service
+#                   is loaded while the other idles, then the other way round (the order flips
+#                   from round to round, so a host that speeds up or slows down favours neither).
+#                   Each service then runs as bench/run.sh measures it, alone on the host, while
+#                   the turns, a few seconds apart, still share the host's drift. At once, the
+#                   two contend for both cores, and their CPU per request is that of a saturated
+#                   host: a build that hands work between threads less often gains less there
+#                   (LoanWithParties at 64 connections: 0.80 at once, 0.59 alone)
 #   AB_CANDIDATE_TRACED  1 = the candidate traces every request and exports its spans over
 #                   OTLP/HTTP to bench/otlp-sink.mjs (on AB_PORT + 2): what tracing costs when on
 set -euo pipefail
@@ -93,27 +101,56 @@ both() { # both SECONDS: load on the two at once
     load "$((PORT + 1))" "$1" "$LOGS/candidate.wrk"
     wait "$first"
 }
+turns() { # turns SECONDS ROUND: each alone for SECONDS, the baseline first in odd rounds
+    if [ $(($2 % 2)) = 1 ]; then
+        turn "$PORT" "$1" "$LOGS/baseline.wrk" 0
+        turn "$((PORT + 1))" "$1" "$LOGS/candidate.wrk" 1
+    else
+        turn "$((PORT + 1))" "$1" "$LOGS/candidate.wrk" 1
+        turn "$PORT" "$1" "$LOGS/baseline.wrk" 0
+    fi
+}
+TICKS=(0 0)
+turn() { # turn PORT SECONDS OUT SIDE: load one service, adding its steady CPU ticks to TICKS[SIDE]
+    local pid=${SERVICES[$4]} before jit
+    before=$(cpu_ticks_of "$pid"); jit=$(jit_ticks_of "$pid")
+    load "$1" "$2" "$3"
+    TICKS[$4]=$((TICKS[$4] + $(cpu_ticks_of "$pid") - before - $(jit_ticks_of "$pid") + jit))
+}
 requests() { sed -n 's/.*BENCH_RESULT requests=\([0-9]*\).*/\1/p' "$1"; }
 failures() { sed -n 's/.*failures=\([0-9]*\).*/\1/p' "$1"; }
 
 echo "ab: baseline $BASELINE, candidate $CANDIDATE${TRACING:+ with ${TRACING[*]}}${AB_CANDIDATE_JAVA_OPTIONS:+ ($AB_CANDIDATE_JAVA_OPTIONS)}; $(basename "$OPERATION") $VARIABLES, $CONNECTIONS connections each"
-echo "ab: warming both up for ${WARMUP} s"
-both "$WARMUP"
+TURNS=${AB_TURNS:-0}
+if [ "$TURNS" = 1 ]; then
+    echo "ab: taking turns: each service is loaded alone, the other idle; warming each up for ${WARMUP} s"
+    turns "$WARMUP" 1
+else
+    echo "ab: warming both up for ${WARMUP} s"
+    both "$WARMUP"
+fi
 echo
 echo "| round | baseline req/s | candidate req/s | baseline steady CPU ms/req | candidate steady CPU ms/req | candidate ÷ baseline |"
 echo "|---:|---:|---:|---:|---:|---:|"
 RATIOS=()
 for round in $(seq 1 "$ROUNDS"); do
-    b0=$(cpu_ticks_of "${SERVICES[0]}"); bj0=$(jit_ticks_of "${SERVICES[0]}"); c0=$(cpu_ticks_of "${SERVICES[1]}"); cj0=$(jit_ticks_of "${SERVICES[1]}")
-    both "$DURATION"
-    b1=$(cpu_ticks_of "${SERVICES[0]}"); bj1=$(jit_ticks_of "${SERVICES[0]}"); c1=$(cpu_ticks_of "${SERVICES[1]}"); cj1=$(jit_ticks_of "${SERVICES[1]}")
+    if [ "$TURNS" = 1 ]; then
+        TICKS=(0 0)
+        turns "$DURATION" "$round"
+        bt=${TICKS[0]}; ct=${TICKS[1]}
+    else
+        b0=$(cpu_ticks_of "${SERVICES[0]}"); bj0=$(jit_ticks_of "${SERVICES[0]}"); c0=$(cpu_ticks_of "${SERVICES[1]}"); cj0=$(jit_ticks_of "${SERVICES[1]}")
+        both "$DURATION"
+        b1=$(cpu_ticks_of "${SERVICES[0]}"); bj1=$(jit_ticks_of "${SERVICES[0]}"); c1=$(cpu_ticks_of "${SERVICES[1]}"); cj1=$(jit_ticks_of "${SERVICES[1]}")
+        # Steady: the JIT compiler threads' CPU left out (a fresh service's one-off cost).
+        bt=$((b1 - b0 - bj1 + bj0)); ct=$((c1 - c0 - cj1 + cj0))
+    fi
     for side in baseline candidate; do
         [ "$(failures "$LOGS/$side.wrk")" = 0 ] || fail "$side answered with failures: $(cat "$LOGS/$side.wrk")"
     done
     bn=$(requests "$LOGS/baseline.wrk"); cn=$(requests "$LOGS/candidate.wrk")
-    # Steady: the JIT compiler threads' CPU left out (a fresh service's one-off cost).
-    bms=$(awk -v t="$((b1 - b0 - bj1 + bj0))" -v n="$bn" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
-    cms=$(awk -v t="$((c1 - c0 - cj1 + cj0))" -v n="$cn" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
+    bms=$(awk -v t="$bt" -v n="$bn" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
+    cms=$(awk -v t="$ct" -v n="$cn" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
     ratio=$(awk -v c="$cms" -v b="$bms" 'BEGIN { printf "%.3f", c / b }')
     RATIOS+=("$ratio")
     echo "| $round | $((bn / DURATION)) | $((cn / DURATION)) | $bms | $cms | $ratio |"
