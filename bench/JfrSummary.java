@@ -5,7 +5,9 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,10 @@ import java.util.function.Function;
  * and allocation by top frame (the method that allocated) and by that same package.
  *
  * <pre>java bench/JfrSummary.java recording.jfr [rows]</pre>
+ *
+ * When {@code recording.jfr.since} holds a time (milliseconds since the epoch, as {@code date
+ * +%s%3N} writes it), events recorded before it are left out: the recording runs from the JVM's
+ * start, the summary from the end of the warm-up.
  */
 public class JfrSummary {
 
@@ -27,7 +33,11 @@ public class JfrSummary {
         Map<String, Double> allocByTopFrame = new HashMap<>();
         Map<String, Double> cpuByMethod = new HashMap<>();
         Map<String, Double> allocByMethod = new HashMap<>();
+        Instant since = since(Path.of(args[0] + ".since"));
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+            if (event.getStartTime().isBefore(since)) {
+                continue;
+            }
             String type = event.getEventType().getName();
             RecordedStackTrace stack = event.getStackTrace();
             if (stack == null || stack.getFrames().isEmpty()) {
@@ -50,6 +60,10 @@ public class JfrSummary {
                 v -> String.format("%.1f MiB", v / 1048576));
         print("Allocation by method (first frame outside the JDK)", allocByMethod, rows,
                 v -> String.format("%.1f MiB", v / 1048576));
+    }
+
+    private static Instant since(Path mark) throws IOException {
+        return Files.exists(mark) ? Instant.ofEpochMilli(Long.parseLong(Files.readString(mark).trim())) : Instant.MIN;
     }
 
     private static RecordedFrame firstOutsideJdk(RecordedStackTrace stack) {

@@ -64,10 +64,12 @@
 #   BENCH_GC_FLUSH      1 = force a full GC (jcmd GC.run) before each "before" and "after"
 #                       sample of BENCH_ALLOC_METRIC (default 0: the eden correction described
 #                       in bench/README.md is enough, and forced GCs shrink the heap and RSS)
-#   BENCH_JFR           a directory: each pass's service records a JFR profile from the moment it is
-#                       ready to its end, written to <dir>/<pass>.jfr and summarised by
-#                       bench/JfrSummary.java (CPU by package, allocation by top frame) in
-#                       <dir>/<pass>.md (default: none)
+#   BENCH_JFR           a directory: each pass's service records a JFR profile from its start to
+#                       its end (started with the JVM: a recording started by jcmd under load
+#                       measured the recorder, see bench/README.md), written to <dir>/<pass>.jfr;
+#                       bench/JfrSummary.java summarises (CPU by package, allocation by top frame)
+#                       only what was recorded after the pass's warm-up, in <dir>/<pass>.md
+#                       (default: none)
 #   JAVA_OPTS           the service's JVM options (default: bench/jvm.options without its #
 #                       comment lines if that file exists, else -Xmx512m)
 #   LENDX_ADMIN_API_KEY the service's bootstrap admin key, with which the mixed run issues its
@@ -332,18 +334,22 @@ echo "bench: data set loaded in $(( $(date +%s) - started )) s: $(pg_value "
 # ---------------------------------------------------------------------------------------------
 # Starts the jar with the response cache on or off ($1) and waits until it is ready.
 start_service() {
-    local enabled=false ready=0 jar=$JAR tracing=()
+    local enabled=false ready=0 jar=$JAR tracing=() recording=()
     [ "$1" != on ] || enabled=true
     [ "$1" != before ] || jar=$BENCH_BASELINE_JAR
     [ "$1" != traced ] || tracing=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$SINK_PORT")
     ! port_in_use "$PORT" || fail "port $PORT is still in use before starting the service"
     echo "bench: starting the service on $URL, pass $1 ($jar, LENDX_CACHE_ENABLED=$enabled; JAVA_OPTS: $JAVA_OPTS)"
     echo "--- bench: service start, LENDX_CACHE_ENABLED=$enabled ---" >>"$SERVICE_LOG"
+    if [ -n "$JFR_DIR" ] && [ "$ROUND" -eq 1 ]; then # the first round's service only
+        rm -f "$JFR_DIR/$1.jfr" "$JFR_DIR/$1.jfr.since"
+        recording=(-XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename="$JFR_DIR/$1.jfr")
+    fi
     env "${tracing[@]}" DATABASE_URL=$DB_URL MICRONAUT_SERVER_PORT=$PORT \
         LENDX_RATE_LIMIT_PER_ADDRESS=100000000 LENDX_RATE_LIMIT_PER_KEY=100000000 \
         LENDX_EXPIRY_ENABLED=false LENDX_LOG_FORMAT=text \
         LENDX_CACHE_ENABLED=$enabled LENDX_ADMIN_API_KEY=$ADMIN_KEY \
-        java "${JAVA_ARGS[@]}" -jar "$jar" >>"$SERVICE_LOG" 2>&1 &
+        java "${JAVA_ARGS[@]}" "${recording[@]}" -jar "$jar" >>"$SERVICE_LOG" 2>&1 &
     APP_PID=$!
     for _ in $(seq 1 240); do
         kill -0 "$APP_PID" 2>/dev/null || fail "the service exited during start-up"
@@ -351,11 +357,12 @@ start_service() {
         sleep 0.5
     done
     [ "$ready" = 1 ] || fail "the service was not ready within 120 s"
-    if [ -n "$JFR_DIR" ] && [ "$ROUND" -eq 1 ]; then # the first round's service only
-        rm -f "$JFR_DIR/$1.jfr"
-        "$JCMD" "$APP_PID" JFR.start name=bench settings=profile filename="$JFR_DIR/$1.jfr" >/dev/null \
-            || fail "jcmd JFR.start failed"
-    fi
+}
+
+# From now on the pass's recording counts: start-up and warm-up are left out of its summary.
+mark_recording() {
+    [ -n "$JFR_DIR" ] && [ "$ROUND" -eq 1 ] || return 0
+    date +%s%3N >"$JFR_DIR/$1.jfr.since"
 }
 
 # The summary of a pass's recording, written when its service has stopped.
@@ -824,6 +831,7 @@ for cache in $CACHE_MODES; do
     scrape
     [ -n "$(allocated_bytes)" ] || echo "bench: the service exposes no $ALLOC_METRIC metric: alloc KiB/req will be n/a"
     warm_up_pass
+    mark_recording "$cache"
     for operation in $OPERATIONS; do
         measure_operation "$operation" "$cache"
         [ -n "${STATEMENTS[$operation]+set}" ] || measure_pgbench "$operation" "$cache"
