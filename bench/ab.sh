@@ -30,8 +30,8 @@
 #                   Each service then runs as bench/run.sh measures it, alone on the host, while
 #                   the turns, a few seconds apart, still share the host's drift. At once, the
 #                   two contend for both cores, and their CPU per request is that of a saturated
-#                   host: a build that hands work between threads less often gains less there
-#                   (LoanWithParties at 64 connections: 0.80 at once, 0.59 alone)
+#                   host, and the ratio of two builds differs from the one alone by up to 0.07
+#                   either way (bench/README.md, the fifth session's section)
 #   AB_CANDIDATE_TRACED  1 = the candidate traces every request and exports its spans over
 #                   OTLP/HTTP to bench/otlp-sink.mjs (on AB_PORT + 2): what tracing costs when on
 set -euo pipefail
