@@ -101,21 +101,20 @@ both() { # both SECONDS: load on the two at once
     load "$((PORT + 1))" "$1" "$LOGS/candidate.wrk"
     wait "$first"
 }
-turns() { # turns SECONDS ROUND: each alone for SECONDS, the baseline first in odd rounds
-    if [ $(($2 % 2)) = 1 ]; then
-        turn "$PORT" "$1" "$LOGS/baseline.wrk" 0
-        turn "$((PORT + 1))" "$1" "$LOGS/candidate.wrk" 1
-    else
-        turn "$((PORT + 1))" "$1" "$LOGS/candidate.wrk" 1
-        turn "$PORT" "$1" "$LOGS/baseline.wrk" 0
-    fi
-}
+SIDES=(baseline candidate)
 TICKS=(0 0)
-turn() { # turn PORT SECONDS OUT SIDE: load one service, adding its steady CPU ticks to TICKS[SIDE]
-    local pid=${SERVICES[$4]} before jit
-    before=$(cpu_ticks_of "$pid"); jit=$(jit_ticks_of "$pid")
-    load "$1" "$2" "$3"
-    TICKS[$4]=$((TICKS[$4] + $(cpu_ticks_of "$pid") - before - $(jit_ticks_of "$pid") + jit))
+turns() { # turns SECONDS ROUND: each alone for SECONDS, the baseline first in odd rounds
+    local first=$((1 - $2 % 2))
+    turn "$first" "$1"
+    turn "$((1 - first))" "$1"
+}
+# Steady: the JIT compiler threads' CPU left out (a fresh service's one-off cost).
+steady_ticks() { echo $(($(cpu_ticks_of "$1") - $(jit_ticks_of "$1"))); }
+turn() { # turn SIDE SECONDS: load one service (0 baseline, 1 candidate) alone, adding to TICKS[SIDE]
+    local before
+    before=$(steady_ticks "${SERVICES[$1]}")
+    load "$((PORT + $1))" "$2" "$LOGS/${SIDES[$1]}.wrk"
+    TICKS[$1]=$((TICKS[$1] + $(steady_ticks "${SERVICES[$1]}") - before))
 }
 requests() { sed -n 's/.*BENCH_RESULT requests=\([0-9]*\).*/\1/p' "$1"; }
 failures() { sed -n 's/.*failures=\([0-9]*\).*/\1/p' "$1"; }
@@ -139,13 +138,11 @@ for round in $(seq 1 "$ROUNDS"); do
         turns "$DURATION" "$round"
         bt=${TICKS[0]}; ct=${TICKS[1]}
     else
-        b0=$(cpu_ticks_of "${SERVICES[0]}"); bj0=$(jit_ticks_of "${SERVICES[0]}"); c0=$(cpu_ticks_of "${SERVICES[1]}"); cj0=$(jit_ticks_of "${SERVICES[1]}")
+        b0=$(steady_ticks "${SERVICES[0]}"); c0=$(steady_ticks "${SERVICES[1]}")
         both "$DURATION"
-        b1=$(cpu_ticks_of "${SERVICES[0]}"); bj1=$(jit_ticks_of "${SERVICES[0]}"); c1=$(cpu_ticks_of "${SERVICES[1]}"); cj1=$(jit_ticks_of "${SERVICES[1]}")
-        # Steady: the JIT compiler threads' CPU left out (a fresh service's one-off cost).
-        bt=$((b1 - b0 - bj1 + bj0)); ct=$((c1 - c0 - cj1 + cj0))
+        bt=$(($(steady_ticks "${SERVICES[0]}") - b0)); ct=$(($(steady_ticks "${SERVICES[1]}") - c0))
     fi
-    for side in baseline candidate; do
+    for side in "${SIDES[@]}"; do
         [ "$(failures "$LOGS/$side.wrk")" = 0 ] || fail "$side answered with failures: $(cat "$LOGS/$side.wrk")"
     done
     bn=$(requests "$LOGS/baseline.wrk"); cn=$(requests "$LOGS/candidate.wrk")
