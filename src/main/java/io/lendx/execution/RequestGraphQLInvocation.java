@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -65,11 +66,13 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     private final Documents documents;
     private final ReadRouting routing;
     private final DeadlineTimer deadlines;
+    private final GraphQLWorkers workers;
 
     public RequestGraphQLInvocation(GraphQL graphQL, DataLoaderRegistryFactory loaders,
                                     List<RequestContextContributor> contributors, QueryLimitsConfiguration limits,
                                     List<RefusedRequestListener> refusalListeners, ExecutionGate gate,
-                                    Documents documents, ReadRouting routing, DeadlineTimer deadlines) {
+                                    Documents documents, ReadRouting routing, DeadlineTimer deadlines,
+                                    GraphQLWorkers workers) {
         this.graphQL = graphQL;
         this.loaders = loaders;
         this.contributors = contributors;
@@ -79,6 +82,7 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         this.documents = documents;
         this.routing = routing;
         this.deadlines = deadlines;
+        this.workers = workers;
     }
 
     /**
@@ -110,12 +114,13 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                 });
         boolean mutation = documents.isMutation(invocationData.getQuery(), invocationData.getOperationName());
         Duration timeout = limits.getRequestTimeout();
+        Executor thread = workers.forRequest(httpRequest);
         // Nothing has run before execution (the key is checked, say): a mutation is cut off there
         // like a query, whose deadline below covers it all.
         Mono<T> execution = (mutation ? Mono.firstWithSignal(context, after(timeout, false)) : context)
                 .flatMap(entries -> around.run(entries, mutation, () -> gate.admit(invocationData.getQuery(),
                         executed(invocationData, entries, httpRequest.getHeaders().get(HttpHeaders.AUTHORIZATION),
-                                mutation))));
+                                mutation, thread))));
         return Mono.firstWithSignal(execution, mutation ? after(timeout.plus(MUTATION_BACKSTOP), true)
                         : after(timeout, false))
                 .onErrorResume(failure -> {
@@ -136,27 +141,27 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
 
     /** Routed to the replica or the primary; after a mutation, where its writes ended is kept. */
     private Mono<ExecutionResult> executed(GraphQLInvocationData invocationData, Map<Object, Object> context,
-                                           @Nullable String authorization, boolean mutation) {
+                                           @Nullable String authorization, boolean mutation, Executor thread) {
         if (!routing.routes()) {
             return Mono.fromFuture(() -> execute(invocationData, context,
-                    loaders.newWorkQueue((RequestProfile) context.get(RequestProfile.class))));
+                    loaders.newWorkQueue(Route.PRIMARY, (RequestProfile) context.get(RequestProfile.class), thread)));
         }
         Mono<ExecutionResult> result = routing.route(context, authorization, mutation)
-                .flatMap(route -> executedOn(route, invocationData, context));
+                .flatMap(route -> executedOn(route, invocationData, context, thread));
         return mutation ? result.flatMap(done -> done.getErrors().isEmpty()
                 ? routing.written(authorization).thenReturn(done) : Mono.just(done)) : result;
     }
 
     /** Asked again of the primary when the replica cancelled a statement of it (a recovery conflict). */
     private Mono<ExecutionResult> executedOn(Route reads, GraphQLInvocationData invocationData,
-                                             Map<Object, Object> context) {
+                                             Map<Object, Object> context, Executor thread) {
         return Mono.defer(() -> {
-            RequestWorkQueue work = loaders.newWorkQueue(reads, (RequestProfile) context.get(RequestProfile.class));
+            RequestWorkQueue work = loaders.newWorkQueue(reads, (RequestProfile) context.get(RequestProfile.class), thread);
             return Mono.fromFuture(execute(invocationData, context, work))
                     .flatMap(result -> work.replicaConflict()
                             ? Mono.defer(() -> {
                                 routing.retriedOnPrimary();
-                                return executedOn(Route.PRIMARY, invocationData, context);
+                                return executedOn(Route.PRIMARY, invocationData, context, thread);
                             })
                             : Mono.just(result));
         });
