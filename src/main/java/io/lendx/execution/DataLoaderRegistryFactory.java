@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -42,11 +41,13 @@ public class DataLoaderRegistryFactory {
     private static final int MAX_BATCH_SIZE = 1000;
 
     private final Map<String, Batch<?, ?>> batches = new HashMap<>();
+    private final GraphQLWorkers workers;
     /** With tracing on, its instrumentation; without, none at all (not even a no-op one to call). */
     private final DataLoaderOptions options;
 
-    public DataLoaderRegistryFactory(List<FeatureLoaders> features, MeterRegistry meters,
+    public DataLoaderRegistryFactory(List<FeatureLoaders> features, MeterRegistry meters, GraphQLWorkers workers,
                                      Optional<DataLoaderInstrumentation> instrumentation) {
+        this.workers = workers;
         DataLoaderOptions.Builder options = DataLoaderOptions.newOptions().setMaxBatchSize(MAX_BATCH_SIZE);
         instrumentation.ifPresent(options::setInstrumentation);
         this.options = options.build();
@@ -74,13 +75,14 @@ public class DataLoaderRegistryFactory {
         features.forEach(feature -> feature.register(registrar));
     }
 
-    /**
-     * A request's queue, run on {@code thread} ({@link GraphQLWorkers#forRequest}), whose statements
-     * read where {@code reads} routes and count against {@code profile}.
-     */
-    public RequestWorkQueue newWorkQueue(Route reads, @Nullable RequestProfile profile, Executor thread) {
+    /** A request's queue, whose statements read the primary and count against {@code profile}. */
+    public RequestWorkQueue newWorkQueue(@Nullable RequestProfile profile) {
+        return newWorkQueue(Route.PRIMARY, profile);
+    }
+
+    public RequestWorkQueue newWorkQueue(Route reads, @Nullable RequestProfile profile) {
         RequestLoaders loaders = new RequestLoaders();
-        RequestWorkQueue work = new RequestWorkQueue(loaders, thread, reads, profile);
+        RequestWorkQueue work = new RequestWorkQueue(loaders, workers, reads, profile);
         loaders.work = work;
         return work;
     }

@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -66,13 +65,11 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
     private final Documents documents;
     private final ReadRouting routing;
     private final DeadlineTimer deadlines;
-    private final GraphQLWorkers workers;
 
     public RequestGraphQLInvocation(GraphQL graphQL, DataLoaderRegistryFactory loaders,
                                     List<RequestContextContributor> contributors, QueryLimitsConfiguration limits,
                                     List<RefusedRequestListener> refusalListeners, ExecutionGate gate,
-                                    Documents documents, ReadRouting routing, DeadlineTimer deadlines,
-                                    GraphQLWorkers workers) {
+                                    Documents documents, ReadRouting routing, DeadlineTimer deadlines) {
         this.graphQL = graphQL;
         this.loaders = loaders;
         this.contributors = contributors;
@@ -82,7 +79,6 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
         this.documents = documents;
         this.routing = routing;
         this.deadlines = deadlines;
-        this.workers = workers;
     }
 
     /**
@@ -114,13 +110,12 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                 });
         boolean mutation = documents.isMutation(invocationData.getQuery(), invocationData.getOperationName());
         Duration timeout = limits.getRequestTimeout();
-        Executor thread = workers.forRequest(httpRequest);
         // Nothing has run before execution (the key is checked, say): a mutation is cut off there
         // like a query, whose deadline below covers it all.
         Mono<T> execution = (mutation ? Mono.firstWithSignal(context, after(timeout, false)) : context)
                 .flatMap(entries -> around.run(entries, mutation, () -> gate.admit(invocationData.getQuery(),
                         executed(invocationData, entries, httpRequest.getHeaders().get(HttpHeaders.AUTHORIZATION),
-                                mutation, thread))));
+                                mutation))));
         return Mono.firstWithSignal(execution, mutation ? after(timeout.plus(MUTATION_BACKSTOP), true)
                         : after(timeout, false))
                 .onErrorResume(failure -> {
@@ -141,27 +136,27 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
 
     /** Routed to the replica or the primary; after a mutation, where its writes ended is kept. */
     private Mono<ExecutionResult> executed(GraphQLInvocationData invocationData, Map<Object, Object> context,
-                                           @Nullable String authorization, boolean mutation, Executor thread) {
+                                           @Nullable String authorization, boolean mutation) {
         if (!routing.routes()) {
             return Mono.fromFuture(() -> execute(invocationData, context,
-                    loaders.newWorkQueue(Route.PRIMARY, (RequestProfile) context.get(RequestProfile.class), thread)));
+                    loaders.newWorkQueue((RequestProfile) context.get(RequestProfile.class))));
         }
         Mono<ExecutionResult> result = routing.route(context, authorization, mutation)
-                .flatMap(route -> executedOn(route, invocationData, context, thread));
+                .flatMap(route -> executedOn(route, invocationData, context));
         return mutation ? result.flatMap(done -> done.getErrors().isEmpty()
                 ? routing.written(authorization).thenReturn(done) : Mono.just(done)) : result;
     }
 
     /** Asked again of the primary when the replica cancelled a statement of it (a recovery conflict). */
     private Mono<ExecutionResult> executedOn(Route reads, GraphQLInvocationData invocationData,
-                                             Map<Object, Object> context, Executor thread) {
+                                             Map<Object, Object> context) {
         return Mono.defer(() -> {
-            RequestWorkQueue work = loaders.newWorkQueue(reads, (RequestProfile) context.get(RequestProfile.class), thread);
+            RequestWorkQueue work = loaders.newWorkQueue(reads, (RequestProfile) context.get(RequestProfile.class));
             return Mono.fromFuture(execute(invocationData, context, work))
                     .flatMap(result -> work.replicaConflict()
                             ? Mono.defer(() -> {
                                 routing.retriedOnPrimary();
-                                return executedOn(Route.PRIMARY, invocationData, context, thread);
+                                return executedOn(Route.PRIMARY, invocationData, context);
                             })
                             : Mono.just(result));
         });

@@ -30,16 +30,16 @@ import java.util.function.Supplier;
  * one run to the next). Here every continuation runs on this one logical thread, so when the
  * queue is empty and no batch is out, every key the query can know of has been asked for.
  *
- * <p>The queue is drained on {@code thread} (the request's event loop, {@link GraphQLWorkers}),
- * as a task of its own, never inside the caller that submitted a task: a batch answered on an
- * R2DBC I/O thread only hands its value over, and the request's work goes on there.
+ * <p>The queue is drained on {@code workers}, never on the thread that submitted a task: a
+ * batch answered on an R2DBC I/O thread only hands its value over, and the request's work
+ * goes on elsewhere.
  */
 public final class RequestWorkQueue implements Executor, Continuations {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestWorkQueue.class);
 
     private final DataLoaderRegistry loaders;
-    private final Executor thread;
+    private final Executor workers;
     private final Route route;
     @Nullable
     private final RequestProfile profile;
@@ -49,9 +49,9 @@ public final class RequestWorkQueue implements Executor, Continuations {
     private final AtomicInteger batchesInFlight = new AtomicInteger();
     private volatile boolean replicaConflict;
 
-    RequestWorkQueue(DataLoaderRegistry loaders, Executor thread, Route route, @Nullable RequestProfile profile) {
+    RequestWorkQueue(DataLoaderRegistry loaders, Executor workers, Route route, @Nullable RequestProfile profile) {
         this.loaders = loaders;
-        this.thread = thread;
+        this.workers = workers;
         this.route = route;
         this.profile = profile;
     }
@@ -124,7 +124,7 @@ public final class RequestWorkQueue implements Executor, Continuations {
     public void execute(Runnable task) {
         tasks.add(task);
         if (work.getAndIncrement() == 0) {
-            thread.execute(this::drain);
+            workers.execute(this::drain);
         }
     }
 
