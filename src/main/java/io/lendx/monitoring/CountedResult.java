@@ -9,7 +9,6 @@ import io.r2dbc.spi.Wrapped;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -52,6 +51,10 @@ final class CountedResult implements Result, Wrapped<Result> {
             this.failure = failure;
         }
 
+        void addRows(long read) {
+            rows += read;
+        }
+
         void opened() {
             open.incrementAndGet();
         }
@@ -62,48 +65,31 @@ final class CountedResult implements Result, Wrapped<Result> {
             }
         }
 
-        /** A result's rows (or counts) being read: the statement is not done until they are. */
-        <T> Flux<T> reading(Publisher<T> rows) {
-            return ending(Flux.from(rows).doOnSubscribe(subscription -> opened()));
+        /** The execution itself, whose results are counted as they are read. */
+        Flux<Result> executing(Publisher<? extends Result> results) {
+            return new RunPart<Result>(Flux.from(results).map(result -> new CountedResult(result, this)), this,
+                    RunPart.Counting.NONE, false);
         }
 
-        /**
-         * Closes this part of the run as its last signal arrives and before it goes on, so that
-         * whoever waits on the statement finds it counted (doFinally would run after them).
-         */
-        <T> Flux<T> ending(Flux<T> part) {
-            AtomicBoolean ended = new AtomicBoolean();
-            Runnable end = () -> {
-                if (ended.compareAndSet(false, true)) {
-                    closed();
-                }
-            };
-            return part.doOnComplete(end).doOnError(failure -> {
-                failed(failure);
-                end.run();
-            }).doOnCancel(end);
+        /** A result's rows (or counts) being read: the statement is not done until they are. */
+        <T> Flux<T> reading(Publisher<T> rows, RunPart.Counting counting) {
+            return new RunPart<>(rows, this, counting, true);
         }
     }
 
     @Override
     public Publisher<Long> getRowsUpdated() {
-        return run.reading(delegate.getRowsUpdated()).doOnNext(updated -> run.rows += updated);
+        return run.reading(delegate.getRowsUpdated(), RunPart.Counting.VALUES);
     }
 
     @Override
     public <T> Publisher<T> map(BiFunction<Row, RowMetadata, ? extends T> mapping) {
-        return run.reading(delegate.map((row, metadata) -> {
-            run.rows++;
-            return mapping.apply(row, metadata);
-        }));
+        return run.reading(delegate.map(mapping), RunPart.Counting.ITEMS);
     }
 
     @Override
     public <T> Publisher<T> map(Function<? super Readable, ? extends T> mapping) {
-        return run.reading(delegate.map(readable -> {
-            run.rows++;
-            return mapping.apply(readable);
-        }));
+        return run.reading(delegate.map(mapping), RunPart.Counting.ITEMS);
     }
 
     @Override
@@ -115,12 +101,12 @@ final class CountedResult implements Result, Wrapped<Result> {
     public <T> Publisher<T> flatMap(Function<Segment, ? extends Publisher<? extends T>> mapping) {
         return run.reading(delegate.flatMap(segment -> {
             if (segment instanceof RowSegment) {
-                run.rows++;
+                run.addRows(1);
             } else if (segment instanceof UpdateCount updated) {
-                run.rows += updated.value();
+                run.addRows(updated.value());
             }
             return mapping.apply(segment);
-        }));
+        }), RunPart.Counting.NONE);
     }
 
     @Override

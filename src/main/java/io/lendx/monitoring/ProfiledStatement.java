@@ -24,10 +24,8 @@ final class ProfiledStatement implements Statement, Wrapped<Statement> {
 
     @Override
     public Publisher<? extends Result> execute() {
-        return Flux.defer(() -> {
-            CountedResult.Run run = new CountedResult.Run(sql, System.nanoTime(), connection::finished);
-            return run.ending(Flux.from(delegate.execute()).map(result -> new CountedResult(result, run)));
-        });
+        return Flux.defer(() -> new CountedResult.Run(sql, System.nanoTime(), connection::finished)
+                .executing(delegate.execute()));
     }
 
     @Override
