@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * Passes every signal on unchanged, counts what it is told to, and closes its part of the run
  * once, as its last signal (completion, failure or cancellation) arrives and before that signal
  * goes on, so that whoever waits on the statement finds it counted. One operator where there
- * were four peeks and a lambda per result: LoanWithParties (three statements) allocates 2 KiB
- * less per request (bench/README, sixth session).
+ * were four peeks and a lambda per result (about 2 KiB less per three-statement request,
+ * bench/README, sixth session).
  */
 final class RunPart<T> extends Flux<T> {
 
