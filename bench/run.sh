@@ -331,6 +331,9 @@ echo "bench: data set loaded in $(( $(date +%s) - started )) s: $(pg_value "
 # ---------------------------------------------------------------------------------------------
 # 3. The service
 # ---------------------------------------------------------------------------------------------
+# Whether this pass's service records a profile: with BENCH_JFR, the first round's only.
+records() { [ -n "$JFR_DIR" ] && [ "$ROUND" -eq 1 ]; }
+
 # Starts the jar with the response cache on or off ($1) and waits until it is ready.
 start_service() {
     local enabled=false ready=0 jar=$JAR tracing=() recording=()
@@ -340,7 +343,7 @@ start_service() {
     ! port_in_use "$PORT" || fail "port $PORT is still in use before starting the service"
     echo "bench: starting the service on $URL, pass $1 ($jar, LENDX_CACHE_ENABLED=$enabled; JAVA_OPTS: $JAVA_OPTS)"
     echo "--- bench: service start, LENDX_CACHE_ENABLED=$enabled ---" >>"$SERVICE_LOG"
-    if [ -n "$JFR_DIR" ] && [ "$ROUND" -eq 1 ]; then # the first round's service only
+    if records; then
         rm -f "$JFR_DIR/$1.jfr" "$JFR_DIR/$1.jfr.since"
         recording=(-XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename="$JFR_DIR/$1.jfr")
     fi
@@ -360,7 +363,7 @@ start_service() {
 
 # From now on the pass's recording counts: start-up and warm-up are left out of its summary.
 mark_recording() {
-    [ -n "$JFR_DIR" ] && [ "$ROUND" -eq 1 ] || return 0
+    records || return 0
     date +%s%3N >"$JFR_DIR/$1.jfr.since"
 }
 

@@ -35,8 +35,11 @@ final class CountedResult implements Result, Wrapped<Result> {
         private final String sql;
         private final long startedNanos;
         private final Consumer<ExecutedStatement> finished;
-        /** The execution itself, and each result being read. */
-        private final AtomicInteger open = new AtomicInteger(1);
+        /**
+         * Parts open: the execution, subscribed first, and each result being read, which is
+         * subscribed while the execution still runs.
+         */
+        private final AtomicInteger open = new AtomicInteger();
         private long rows;
         @Nullable
         private volatile Throwable failure;
@@ -68,12 +71,12 @@ final class CountedResult implements Result, Wrapped<Result> {
         /** The execution itself, whose results are counted as they are read. */
         Flux<Result> executing(Publisher<? extends Result> results) {
             return new RunPart<Result>(Flux.from(results).map(result -> new CountedResult(result, this)), this,
-                    RunPart.Counting.NONE, false);
+                    RunPart.Counting.NONE);
         }
 
         /** A result's rows (or counts) being read: the statement is not done until they are. */
         <T> Flux<T> reading(Publisher<T> rows, RunPart.Counting counting) {
-            return new RunPart<>(rows, this, counting, true);
+            return new RunPart<>(rows, this, counting);
         }
     }
 

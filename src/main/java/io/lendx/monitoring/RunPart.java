@@ -32,24 +32,17 @@ final class RunPart<T> extends Flux<T> {
     private final Publisher<? extends T> source;
     private final CountedResult.Run run;
     private final Counting counting;
-    private final boolean opens;
 
-    /**
-     * {@code opens}: whether subscribing opens a part of the run (a result read); the execution's
-     * own part is open from the run's start.
-     */
-    RunPart(Publisher<? extends T> source, CountedResult.Run run, Counting counting, boolean opens) {
+    RunPart(Publisher<? extends T> source, CountedResult.Run run, Counting counting) {
         this.source = source;
         this.run = run;
         this.counting = counting;
-        this.opens = opens;
     }
 
+    /** Each part is open from its subscription to its last signal. */
     @Override
     public void subscribe(CoreSubscriber<? super T> actual) {
-        if (opens) {
-            run.opened();
-        }
+        run.opened();
         source.subscribe(new Part<>(actual, run, counting));
     }
 

@@ -24,8 +24,7 @@ class RunPartTest {
 
     @Test
     void aStatementIsDoneWhenItsExecutionAndEveryResultReadHaveEnded() {
-        Sinks.Empty<Object> execution = Sinks.empty();
-        new RunPart<>(execution.asMono(), run, RunPart.Counting.NONE, false).subscribe();
+        Sinks.Empty<Object> execution = executionUnderWay();
 
         List<String> rows = run.reading(Flux.just("a", "b", "c"), RunPart.Counting.ITEMS).collectList().block();
         assertEquals(List.of("a", "b", "c"), rows);
@@ -39,23 +38,26 @@ class RunPartTest {
 
     @Test
     void changedRowCountsAddTheirValues() {
+        Sinks.Empty<Object> execution = executionUnderWay();
         run.reading(Flux.just(2L, 3L), RunPart.Counting.VALUES).blockLast();
-        new RunPart<>(Flux.empty(), run, RunPart.Counting.NONE, false).blockLast();
+        execution.tryEmitEmpty();
 
         assertEquals(5, finished.get(0).rows());
     }
 
     @Test
     void aFailureIsKeptWithTheStatement() {
+        Sinks.Empty<Object> execution = executionUnderWay();
         IllegalStateException broken = new IllegalStateException("connection lost");
         run.reading(Flux.error(broken), RunPart.Counting.ITEMS).onErrorComplete().blockLast();
-        new RunPart<>(Flux.empty(), run, RunPart.Counting.NONE, false).blockLast();
+        execution.tryEmitEmpty();
 
         assertSame(broken, finished.get(0).failure());
     }
 
     @Test
     void aCancelledReadEndsItsPartOnceEvenIfItsSourceCompletesAfterwards() {
+        Sinks.Empty<Object> execution = executionUnderWay();
         AtomicReference<Subscriber<? super String>> reader = new AtomicReference<>();
         Publisher<String> completesAfterCancel = subscriber -> {
             reader.set(subscriber);
@@ -74,18 +76,25 @@ class RunPartTest {
         reader.get().onComplete();
         assertTrue(finished.isEmpty(), "the execution has not ended yet");
 
-        new RunPart<>(Flux.empty(), run, RunPart.Counting.NONE, false).blockLast();
+        execution.tryEmitEmpty();
         assertEquals(1, finished.size());
     }
 
     @Test
     void theRunIsCountedBeforeItsLastSignalGoesOn() {
         AtomicReference<Integer> seenOnCompletion = new AtomicReference<>();
-        new RunPart<>(Flux.just(1), run, RunPart.Counting.ITEMS, false)
+        new RunPart<>(Flux.just(1), run, RunPart.Counting.ITEMS)
                 .doOnComplete(() -> seenOnCompletion.set(finished.size()))
                 .blockLast();
 
         assertEquals(1, seenOnCompletion.get());
         assertEquals(1, finished.get(0).rows());
+    }
+
+    /** A statement's execution, subscribed and not yet ended: its results are read meanwhile. */
+    private Sinks.Empty<Object> executionUnderWay() {
+        Sinks.Empty<Object> execution = Sinks.empty();
+        new RunPart<>(execution.asMono(), run, RunPart.Counting.NONE).subscribe();
+        return execution;
     }
 }
