@@ -1,6 +1,6 @@
 package io.lendx.ops;
 
-import io.r2dbc.pool.ConnectionPool;
+import io.lendx.dbpool.ReactorConnectionPool;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
@@ -22,16 +22,16 @@ public class DatabasePool {
     }
 
     public Optional<PoolMetrics> metrics() {
-        return pool().flatMap(ConnectionPool::getMetrics);
+        return pool().map(ReactorConnectionPool::metrics);
     }
 
     /** The primary's pool, under whatever wraps it (statement log, replica routing). */
-    public Optional<ConnectionPool> pool() {
+    public Optional<ReactorConnectionPool> pool() {
         ConnectionFactory factory = connectionFactory;
-        while (!(factory instanceof ConnectionPool) && factory instanceof Wrapped<?> wrapped
+        while (!(factory instanceof ReactorConnectionPool) && factory instanceof Wrapped<?> wrapped
                 && wrapped.unwrap() instanceof ConnectionFactory inner) {
             factory = inner;
         }
-        return factory instanceof ConnectionPool pool ? Optional.of(pool) : Optional.empty();
+        return factory instanceof ReactorConnectionPool pool ? Optional.of(pool) : Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package io.lendx.replica;
 
 import io.lendx.config.DatabaseSettings;
+import io.lendx.dbpool.ReactorConnectionPool;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.configuration.metrics.binder.r2dbc.R2dbcPoolMetricsBinder;
@@ -32,7 +33,7 @@ public class Replica implements MeterBinder {
     private static final String VARIABLE = "LENDX_DB_REPLICA_URL";
     private static final String PRIMARY_OPTIONS = "r2dbc.datasources.default.options";
 
-    private final ConnectionPool pool;
+    private final ReactorConnectionPool pool;
 
     public Replica(@Property(name = URL) String url, Environment environment) {
         Map<String, Object> settings = DatabaseSettings.fromDatabaseUrl(url, VARIABLE);
@@ -43,7 +44,8 @@ public class Replica implements MeterBinder {
         setting(settings, "r2dbc.datasources.default.username", "user", options);
         setting(settings, "r2dbc.datasources.default.password", "password", options);
         setting(settings, PRIMARY_OPTIONS + ".sslMode", "sslMode", options);
-        this.pool = (ConnectionPool) ConnectionFactories.get(options.build());
+        ConnectionFactoryOptions built = options.build();
+        this.pool = ReactorConnectionPool.replacing((ConnectionPool) ConnectionFactories.get(built), built);
     }
 
     private static void setting(Map<String, Object> settings, String property, String option,
@@ -61,8 +63,7 @@ public class Replica implements MeterBinder {
     /** {@code r2dbc_pool_*{name="replica"}}, beside the primary's {@code name="default"}. */
     @Override
     public void bindTo(MeterRegistry registry) {
-        pool.getMetrics().ifPresent(metrics -> new R2dbcPoolMetricsBinder(metrics, "replica", List.of())
-                .bindTo(registry));
+        new R2dbcPoolMetricsBinder(pool.metrics(), "replica", List.of()).bindTo(registry);
     }
 
     @PreDestroy

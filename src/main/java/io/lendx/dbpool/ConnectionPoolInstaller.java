@@ -1,0 +1,48 @@
+package io.lendx.dbpool;
+
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Puts {@link ReactorConnectionPool} in the place of the r2dbc-pool that Micronaut builds for a
+ * data source, with that data source's options, before any other wrapper (statement counting,
+ * acquisition timeout, replica routing) goes around it. A data source configured without a pool
+ * is left as it is. The pools are closed when the application stops.
+ */
+@Singleton
+class ConnectionPoolInstaller implements BeanCreatedEventListener<ConnectionFactory>, Ordered {
+
+    private final List<ReactorConnectionPool> installed = new CopyOnWriteArrayList<>();
+
+    @Override
+    public ConnectionFactory onCreated(BeanCreatedEvent<ConnectionFactory> event) {
+        if (!(event.getBean() instanceof ConnectionPool original)) {
+            return event.getBean();
+        }
+        ConnectionFactoryOptions options = event.getSource().getBean(ConnectionFactoryOptions.class,
+                Qualifiers.byName(event.getBeanIdentifier().getName()));
+        ReactorConnectionPool pool = ReactorConnectionPool.replacing(original, options);
+        installed.add(pool);
+        return pool;
+    }
+
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
+    }
+
+    @PreDestroy
+    void close() {
+        installed.forEach(ReactorConnectionPool::dispose);
+    }
+}
