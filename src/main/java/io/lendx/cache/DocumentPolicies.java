@@ -1,7 +1,6 @@
 package io.lendx.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQL;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -21,6 +20,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import io.lendx.graphql.Documents;
+import io.lendx.localcache.LocalCaches;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -51,7 +51,7 @@ public class DocumentPolicies {
 
     private final GraphQLSchema schema;
     private final Documents documents;
-    private final Cache<String, Map<String, Optional<CachePolicy>>> policies = Caffeine.newBuilder()
+    private final Cache<String, Map<String, Optional<CachePolicy>>> policies = LocalCaches.newBuilder()
             .maximumWeight(MAX_CACHED_CHARACTERS)
             .weigher((String text, Map<String, Optional<CachePolicy>> policies) -> text.length())
             .build();

@@ -1,9 +1,9 @@
 package io.lendx.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.lendx.localcache.LocalCaches;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +28,7 @@ class ResponseStore {
         this.versions = versions;
         Counter evictions = Counter.builder("lendx_cache_evictions")
                 .description("Cached answers dropped to stay within LENDX_CACHE_MAX_BYTES").register(meters);
-        this.answers = Caffeine.newBuilder()
+        this.answers = LocalCaches.newBuilder()
                 .maximumWeight(settings.maxBytes())
                 .weigher((CacheKey key, CachedAnswer answer) -> key.weight() + answer.body().length)
                 .expireAfter(new UntilExpiry())

@@ -1,7 +1,6 @@
 package io.lendx.execution;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.execution.ExecutionContext;
 import graphql.language.Definition;
 import graphql.language.Directive;
@@ -14,6 +13,7 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.schema.GraphQLObjectType;
+import io.lendx.localcache.LocalCaches;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -37,7 +37,7 @@ final class DocumentPlaces<V> {
     /** The value of a document nothing is kept for. */
     private final ConcurrentMap<Place, V> none = new ConcurrentHashMap<>();
     /** Keyed by the syntax tree's identity, and dropped with it when the document cache lets it go. */
-    private final Cache<Document, ConcurrentMap<Place, V>> byDocument = Caffeine.newBuilder()
+    private final Cache<Document, ConcurrentMap<Place, V>> byDocument = LocalCaches.newBuilder()
             .weakKeys()
             .maximumSize(MAX_DOCUMENTS)
             .build();

@@ -1,10 +1,6 @@
 package io.lendx.execution;
 
-import io.lendx.graphql.Documents;
-import io.lendx.monitoring.RequestProfile;
-import io.lendx.graphql.ApiErrors;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.QueryComplexityCalculator;
@@ -20,6 +16,10 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.language.Document;
 import graphql.schema.GraphQLTypeUtil;
 import io.lendx.error.ErrorCode;
+import io.lendx.graphql.ApiErrors;
+import io.lendx.graphql.Documents;
+import io.lendx.localcache.LocalCaches;
+import io.lendx.monitoring.RequestProfile;
 import io.lendx.paging.PageRequest;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -44,7 +44,7 @@ public class QueryLimitsInstrumentation extends SimplePerformantInstrumentation 
 
     private final QueryLimitsConfiguration limits;
     private final Documents documents;
-    private final Cache<Operation, Shape> shapes = Caffeine.newBuilder().maximumSize(CACHED_SHAPES).build();
+    private final Cache<Operation, Shape> shapes = LocalCaches.newBuilder().maximumSize(CACHED_SHAPES).build();
 
     public QueryLimitsInstrumentation(QueryLimitsConfiguration limits, Documents documents) {
         this.limits = limits;

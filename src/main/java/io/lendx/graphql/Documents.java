@@ -1,12 +1,12 @@
 package io.lendx.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import io.lendx.localcache.LocalCaches;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -28,7 +28,7 @@ public class Documents {
     /** Bounded by the documents' total length, so large or numerous odd queries cannot fill the heap. */
     private static final long MAX_CACHED_CHARACTERS = 10_000_000;
 
-    private final Cache<String, Document> documents = Caffeine.newBuilder()
+    private final Cache<String, Document> documents = LocalCaches.newBuilder()
             .maximumWeight(MAX_CACHED_CHARACTERS)
             .weigher((String text, Document document) -> text.length())
             .build();

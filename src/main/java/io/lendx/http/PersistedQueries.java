@@ -1,8 +1,8 @@
 package io.lendx.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lendx.error.ErrorCode;
+import io.lendx.localcache.LocalCaches;
 import io.lendx.validation.Sha256;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -38,7 +38,7 @@ public class PersistedQueries {
 
     private final boolean persistedOnly;
     private final Map<String, String> shipped;
-    private final Cache<String, String> learned = Caffeine.newBuilder()
+    private final Cache<String, String> learned = LocalCaches.newBuilder()
             .maximumWeight(MAX_KEPT_CHARACTERS)
             .weigher((String hash, String query) -> query.length())
             .build();

@@ -1,11 +1,11 @@
 package io.lendx.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.local.LocalBucketBuilder;
+import io.lendx.localcache.LocalCaches;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -30,9 +30,9 @@ class LocalLimits implements Limits {
         this.clock = clock;
         Duration longestPeriod = configuration.getPeriod().compareTo(configuration.getFailureWindow()) > 0
                 ? configuration.getPeriod() : configuration.getFailureWindow();
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(longestPeriod.multipliedBy(2))
+        this.buckets = LocalCaches.newBuilder().expireAfterAccess(longestPeriod.multipliedBy(2))
                 .maximumSize(200_000).build();
-        this.lockedOutUntil = Caffeine.newBuilder().expireAfterWrite(configuration.getLockout())
+        this.lockedOutUntil = LocalCaches.newBuilder().expireAfterWrite(configuration.getLockout())
                 .maximumSize(100_000).build();
     }
 

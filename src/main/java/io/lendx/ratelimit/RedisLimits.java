@@ -1,14 +1,14 @@
 package io.lendx.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lendx.localcache.LocalCaches;
 import io.lendx.redis.RedisLink;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -43,7 +43,7 @@ class RedisLimits implements Limits {
 
     RedisLimits(RedisLink redis, RateLimitConfiguration configuration) {
         this.redis = redis;
-        this.proxies = Caffeine.newBuilder().expireAfterAccess(configuration.getPeriod().multipliedBy(2))
+        this.proxies = LocalCaches.newBuilder().expireAfterAccess(configuration.getPeriod().multipliedBy(2))
                 .maximumSize(100_000).build();
     }
 

@@ -1,7 +1,7 @@
 package io.lendx.replica;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.lendx.localcache.LocalCaches;
 import io.lendx.redis.RedisLink;
 import io.lettuce.core.SetArgs;
 import io.micronaut.context.annotation.Requires;
@@ -36,7 +36,7 @@ class WritePositions {
         this.primary = primary;
         this.redis = redis;
         this.keptFor = keptFor;
-        this.local = Caffeine.newBuilder().expireAfterWrite(keptFor).maximumSize(100_000).build();
+        this.local = LocalCaches.newBuilder().expireAfterWrite(keptFor).maximumSize(100_000).build();
     }
 
     /** Reads the primary's current position and keeps it as the key's latest write. */
