@@ -41,7 +41,7 @@ public final class OperationalSettings {
     private static final List<Setting> SETTINGS = List.of(
             new Setting("LENDX_DB_POOL_INITIAL_SIZE", OPTIONS + "initialSize", atLeast(0)),
             new Setting("LENDX_DB_POOL_MAX_SIZE", OPTIONS + "maxSize", atLeast(1)),
-            // Not the pool's maxAcquireTime, which timed every acquisition (io.lendx.ops.AcquisitionTimeout).
+            // Not r2dbc-pool's maxAcquireTime, which timed every acquisition (io.lendx.dbpool.ConnectionPools).
             new Setting("LENDX_DB_POOL_ACQUIRE_TIMEOUT", "lendx.db.pool.acquire-timeout", OperationalSettings::duration),
             new Setting("LENDX_DB_POOL_MAX_IDLE_TIME", OPTIONS + "maxIdleTime", OperationalSettings::duration),
             new Setting("LENDX_DB_POOL_MAX_LIFETIME", OPTIONS + "maxLifeTime", OperationalSettings::duration),

@@ -7,22 +7,21 @@ import io.micronaut.inject.qualifiers.Qualifiers;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Puts {@link ReactorConnectionPool} in the place of the r2dbc-pool that Micronaut builds for a
  * data source, with that data source's options, before any other wrapper (statement counting,
- * acquisition timeout, replica routing) goes around it. A data source configured without a pool
- * is left as it is. The pools are closed when the application stops.
+ * replica routing) goes around it. A data source configured without a pool is left as it is.
  */
 @Singleton
 class ConnectionPoolInstaller implements BeanCreatedEventListener<ConnectionFactory>, Ordered {
 
-    private final List<ReactorConnectionPool> installed = new CopyOnWriteArrayList<>();
+    private final ConnectionPools pools;
+
+    ConnectionPoolInstaller(ConnectionPools pools) {
+        this.pools = pools;
+    }
 
     @Override
     public ConnectionFactory onCreated(BeanCreatedEvent<ConnectionFactory> event) {
@@ -31,18 +30,11 @@ class ConnectionPoolInstaller implements BeanCreatedEventListener<ConnectionFact
         }
         ConnectionFactoryOptions options = event.getSource().getBean(ConnectionFactoryOptions.class,
                 Qualifiers.byName(event.getBeanIdentifier().getName()));
-        ReactorConnectionPool pool = ReactorConnectionPool.replacing(original, options);
-        installed.add(pool);
-        return pool;
+        return pools.replacing(original, options);
     }
 
     @Override
     public int getOrder() {
         return HIGHEST_PRECEDENCE;
-    }
-
-    @PreDestroy
-    void close() {
-        installed.forEach(ReactorConnectionPool::dispose);
     }
 }

@@ -11,13 +11,16 @@ import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micronaut.core.annotation.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.pool.InstrumentedPool;
 import reactor.pool.PoolBuilder;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * A pool of the driver's connections on reactor-pool. Taking a connection is the pool's
@@ -25,7 +28,10 @@ import java.util.List;
  * asks the eviction test both when it hands an idle connection out and when one is given back, so
  * a connection that has lost its server, or has outlived {@code maxIdleTime} or
  * {@code maxLifeTime}, is closed there instead (r2dbc-pool validated the same way, with a
- * {@code Mono} chain each time); idle ones are also swept every {@code maxIdleTime}.
+ * {@code Mono} chain each time); idle ones are also swept every {@code maxIdleTime}. A taker
+ * that has to wait for a connection fails after the acquisition timeout with reactor-pool's
+ * {@code PoolAcquireTimeoutException}, a {@code TimeoutException} (so {@code DATABASE_UNAVAILABLE});
+ * reactor-pool arms that timer only for a taker that waits.
  */
 public final class ReactorConnectionPool implements ConnectionFactory, Wrapped<ConnectionFactory>, Closeable, Disposable {
 
@@ -34,15 +40,23 @@ public final class ReactorConnectionPool implements ConnectionFactory, Wrapped<C
     private final ConnectionFactory driver;
     private final InstrumentedPool<Connection> pool;
     private final PoolMetrics metrics;
+    @Nullable
+    private final Duration acquireTimeout;
 
-    ReactorConnectionPool(ConnectionFactory driver, PoolSettings settings) {
+    /** Sets off a task after a delay, unless the handle it returns is disposed first. */
+    public interface Alarms extends BiFunction<Runnable, Duration, Disposable> {
+    }
+
+    ReactorConnectionPool(ConnectionFactory driver, PoolSettings settings, @Nullable Duration acquireTimeout, Alarms alarms) {
         this.driver = driver;
+        this.acquireTimeout = acquireTimeout;
         PoolBuilder<Connection, ?> builder = PoolBuilder
                 // Opened off the driver's event loops: one opened on a loop would share it (reactor-netty colocates).
                 .from(Mono.<Connection>from(driver.create()).subscribeOn(Schedulers.single()))
                 .sizeBetween(settings.initialSize(), settings.maxSize())
                 .evictionPredicate((connection, use) -> settings.expired(use.idleTime(), use.lifeTime()) || !open(connection))
                 .destroyHandler(Connection::close)
+                .pendingAcquireTimer(alarms)
                 // The most recently used first, so that connections left idle grow old enough to be closed.
                 .idleResourceReuseMruOrder();
         if (!settings.maxIdleTime().isNegative() && !settings.maxIdleTime().isZero()) {
@@ -53,17 +67,19 @@ public final class ReactorConnectionPool implements ConnectionFactory, Wrapped<C
     }
 
     /**
-     * In place of an r2dbc-pool {@code original} built from {@code options}, over the same driver.
+     * In place of an r2dbc-pool {@code original} built from {@code options}, over the same driver;
+     * a taker waits at most {@code acquireTimeout} (null: as long as it takes), timed by {@code alarms}.
      * The original is disposed unused: reactor-pool opens no connection before the first acquisition.
      */
-    public static ReactorConnectionPool replacing(ConnectionPool original, ConnectionFactoryOptions options) {
+    public static ReactorConnectionPool replacing(ConnectionPool original, ConnectionFactoryOptions options,
+                                                  @Nullable Duration acquireTimeout, Alarms alarms) {
         PoolSettings settings = PoolSettings.from(options);
         List<String> unread = PoolSettings.unread(options);
         if (!unread.isEmpty()) {
             LOG.warn("Connection pool options {} are not implemented by this service's pool and are ignored", unread);
         }
         original.dispose();
-        return new ReactorConnectionPool(original.unwrap(), settings);
+        return new ReactorConnectionPool(original.unwrap(), settings, acquireTimeout, alarms);
     }
 
     /**
@@ -78,7 +94,7 @@ public final class ReactorConnectionPool implements ConnectionFactory, Wrapped<C
 
     @Override
     public Mono<Connection> create() {
-        return pool.acquire().map(BorrowedConnection::new);
+        return (acquireTimeout == null ? pool.acquire() : pool.acquire(acquireTimeout)).map(BorrowedConnection::new);
     }
 
     /** The numbers r2dbc-pool reported, for the {@code r2dbc_pool_*} gauges and the health details. */

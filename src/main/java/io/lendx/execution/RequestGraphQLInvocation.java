@@ -10,6 +10,7 @@ import io.lendx.graphql.Documents;
 import io.lendx.graphql.ApiErrors;
 import io.lendx.graphql.RequestDeadline;
 import io.lendx.graphql.RequestContextContributor;
+import io.lendx.timer.DeadlineTimer;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;

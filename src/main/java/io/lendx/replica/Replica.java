@@ -1,6 +1,7 @@
 package io.lendx.replica;
 
 import io.lendx.config.DatabaseSettings;
+import io.lendx.dbpool.ConnectionPools;
 import io.lendx.dbpool.ReactorConnectionPool;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -14,7 +15,6 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -35,7 +35,7 @@ public class Replica implements MeterBinder {
 
     private final ReactorConnectionPool pool;
 
-    public Replica(@Property(name = URL) String url, Environment environment) {
+    public Replica(@Property(name = URL) String url, Environment environment, ConnectionPools pools) {
         Map<String, Object> settings = DatabaseSettings.fromDatabaseUrl(url, VARIABLE);
         ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions
                 .parse(String.valueOf(settings.get("r2dbc.datasources.default.url"))).mutate();
@@ -45,7 +45,7 @@ public class Replica implements MeterBinder {
         setting(settings, "r2dbc.datasources.default.password", "password", options);
         setting(settings, PRIMARY_OPTIONS + ".sslMode", "sslMode", options);
         ConnectionFactoryOptions built = options.build();
-        this.pool = ReactorConnectionPool.replacing((ConnectionPool) ConnectionFactories.get(built), built);
+        this.pool = pools.replacing((ConnectionPool) ConnectionFactories.get(built), built);
     }
 
     private static void setting(Map<String, Object> settings, String property, String option,
@@ -64,10 +64,5 @@ public class Replica implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         new R2dbcPoolMetricsBinder(pool.metrics(), "replica", List.of()).bindTo(registry);
-    }
-
-    @PreDestroy
-    void close() {
-        pool.dispose();
     }
 }

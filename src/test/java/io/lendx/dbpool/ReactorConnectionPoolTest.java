@@ -11,15 +11,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,9 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReactorConnectionPoolTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration ACQUIRE_TIMEOUT = Duration.ofMillis(300);
 
     private static Map<String, Object> database;
     private ReactorConnectionPool pool;
+    private final AtomicInteger alarmsArmed = new AtomicInteger();
 
     @BeforeAll
     static void createDatabase() throws SQLException {
@@ -53,7 +60,11 @@ class ReactorConnectionPoolTest {
                 .option(ConnectionFactoryOptions.USER, (String) database.get("r2dbc.datasources.default.username"))
                 .option(ConnectionFactoryOptions.PASSWORD, (String) database.get("r2dbc.datasources.default.password"))
                 .build();
-        pool = ReactorConnectionPool.replacing((ConnectionPool) ConnectionFactories.get(options), options);
+        pool = ReactorConnectionPool.replacing((ConnectionPool) ConnectionFactories.get(options), options,
+                ACQUIRE_TIMEOUT, (task, delay) -> {
+                    alarmsArmed.incrementAndGet();
+                    return Schedulers.parallel().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+                });
         return pool;
     }
 
@@ -112,6 +123,26 @@ class ReactorConnectionPoolTest {
         Connection served = waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals(1, single(served, "SELECT 1", Integer.class));
         giveBack(served);
+        assertEquals(1, alarmsArmed.get(), "only the taker that waited set an alarm");
+    }
+
+    @Test
+    void aTakerThatWaitsLongerThanTheTimeoutFailsAndTakesNothing() throws Exception {
+        ReactorConnectionPool pool = pool("?initialSize=1&maxSize=1");
+        Connection held = take(pool);
+
+        long started = System.nanoTime();
+        CompletableFuture<Connection> waiting = pool.create().toFuture();
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertInstanceOf(TimeoutException.class, failure.getCause());
+        assertTrue(waitedMillis >= ACQUIRE_TIMEOUT.toMillis(), "waited " + waitedMillis + " ms");
+        assertEquals(0, pool.metrics().pendingAcquireSize());
+        giveBack(held);
+        assertEquals(0, pool.metrics().acquiredSize());
+        giveBack(take(pool));
     }
 
     @Test

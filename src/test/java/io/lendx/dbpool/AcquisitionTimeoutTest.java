@@ -1,4 +1,4 @@
-package io.lendx.ops;
+package io.lendx.dbpool;
 
 import io.lendx.support.DatabaseTest;
 import io.lendx.support.GraphQLHttp;

@@ -1,4 +1,4 @@
-package io.lendx.execution;
+package io.lendx.timer;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;

@@ -1,4 +1,4 @@
-package io.lendx.execution;
+package io.lendx.timer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
