@@ -10,6 +10,7 @@ import io.r2dbc.spi.ConnectionFactoryMetadata;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -20,6 +21,7 @@ import reactor.pool.PoolBuilder;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 
 /**
@@ -83,11 +85,21 @@ public final class ReactorConnectionPool implements ConnectionFactory, Wrapped<C
     }
 
     /**
-     * Whether the driver still has its connection to the server. r2dbc-postgresql answers a local
-     * validation at once; a driver that did not would have its connections kept, as if open.
+     * Whether the driver still has its connection to the server, asked twice per statement (taken,
+     * given back). r2dbc-postgresql answers a local validation with {@code Mono.fromSupplier}, a
+     * {@code Callable} that Reactor's own operators call directly instead of subscribing, and so
+     * does this; any other answer is subscribed to, and one not given at once counts as open.
      */
     static boolean open(Connection connection) {
-        return Mono.from(connection.validate(ValidationDepth.LOCAL)).toFuture()
+        Publisher<Boolean> local = connection.validate(ValidationDepth.LOCAL);
+        if (local instanceof Callable<?> immediate) {
+            try {
+                return !Boolean.FALSE.equals(immediate.call());
+            } catch (Exception failure) {
+                return false;
+            }
+        }
+        return Mono.from(local).toFuture()
                 .handle((valid, failure) -> failure == null && !Boolean.FALSE.equals(valid))
                 .getNow(true);
     }
