@@ -46,6 +46,11 @@ final class PlainField implements ObjectPlan.Field {
     /** Null for an object-valued property, read as it is. */
     private final GraphQLType type;
     private final boolean nonNull;
+    /**
+     * An enum's names by value, for an enum field: graphql-java finds a value's name by walking
+     * the type's values, twice for a Java enum (equality, then by name), on every read.
+     */
+    private final Map<Object, Object> enumNames;
     /** The last class read and its reader: a place in the document sees objects of one class. */
     private Reader last;
 
@@ -65,6 +70,7 @@ final class PlainField implements ObjectPlan.Field {
         this.computed = computed;
         this.type = type;
         this.nonNull = nonNull;
+        this.enumNames = type instanceof GraphQLEnumType ? new ConcurrentHashMap<>() : null;
     }
 
     private PlainField(String property, GraphQLType type, boolean nonNull) {
@@ -137,11 +143,23 @@ final class PlainField implements ObjectPlan.Field {
         try {
             Object serialized = type instanceof GraphQLScalarType scalar
                     ? scalar.getCoercing().serialize(value, context.getGraphQLContext(), context.getLocale())
-                    : ((GraphQLEnumType) type).serialize(value, context.getGraphQLContext(), context.getLocale());
+                    : enumName(context, value);
             return serialized == null && nonNull ? UNRESOLVED : serialized;
         } catch (RuntimeException e) {
             return UNRESOLVED;
         }
+    }
+
+    /** Only values the type names are kept, so there are at most as many as it has. */
+    private Object enumName(ExecutionContext context, Object value) {
+        Object name = enumNames.get(value);
+        if (name == null) {
+            name = ((GraphQLEnumType) type).serialize(value, context.getGraphQLContext(), context.getLocale());
+            if (name != null) {
+                enumNames.put(value, name);
+            }
+        }
+        return name;
     }
 
     private Object read(ExecutionContext context, Object source) {
