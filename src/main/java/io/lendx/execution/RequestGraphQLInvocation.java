@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -103,20 +104,17 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
      */
     public <T> Mono<T> invoke(GraphQLInvocationData invocationData, HttpRequest<?> httpRequest, Around<T> around,
                               Function<ExecutionResult, T> failed) {
-        Mono<Map<Object, Object>> context = Flux.fromIterable(contributors)
-                .concatMap(contributor -> contributor.contribute(httpRequest))
-                .reduce(newContext(RequestProfile.of(httpRequest)), (entries, more) -> {
-                    entries.putAll(more);
-                    return entries;
-                });
         boolean mutation = documents.isMutation(invocationData.getQuery(), invocationData.getOperationName());
         Duration timeout = limits.getRequestTimeout();
+        Function<Map<Object, Object>, Mono<T>> run = entries -> around.run(entries, mutation,
+                () -> gate.admit(invocationData.getQuery(), executed(invocationData, entries,
+                        httpRequest.getHeaders().get(HttpHeaders.AUTHORIZATION), mutation)));
         // Nothing has run before execution (the key is checked, say): a mutation is cut off there
         // like a query, whose deadline below covers it all.
-        Mono<T> execution = (mutation ? Mono.firstWithSignal(context, after(timeout, false)) : context)
-                .flatMap(entries -> around.run(entries, mutation, () -> gate.admit(invocationData.getQuery(),
-                        executed(invocationData, entries, httpRequest.getHeaders().get(HttpHeaders.AUTHORIZATION),
-                                mutation))));
+        Mono<T> execution = mutation
+                ? Mono.firstWithSignal(Mono.defer(() -> withContext(httpRequest, Mono::just)), after(timeout, false))
+                        .flatMap(run)
+                : Mono.defer(() -> withContext(httpRequest, run));
         return Mono.firstWithSignal(execution, mutation ? after(timeout.plus(MUTATION_BACKSTOP), true)
                         : after(timeout, false))
                 .onErrorResume(failure -> {
@@ -133,6 +131,39 @@ public class RequestGraphQLInvocation implements GraphQLInvocation {
                                     invocationData.getOperationName(), error))
                             .then(result);
                 });
+    }
+
+    /**
+     * {@code run} with the request's context: what every contributor adds, in order, to the
+     * service's own entries. Each contributor is asked once. While their parts are known at once
+     * (an anonymous caller, a checked key: {@code Mono.just}, a {@link Callable} as Reactor's own
+     * operators read it), they are merged here, without the four operators each request paid for
+     * a context that was known before it began; from the first that has to wait, in a chain.
+     */
+    private <T> Mono<T> withContext(HttpRequest<?> httpRequest, Function<Map<Object, Object>, Mono<T>> run) {
+        Map<Object, Object> entries = newContext(RequestProfile.of(httpRequest));
+        for (int i = 0; i < contributors.size(); i++) {
+            Mono<Map<Object, Object>> part = contributors.get(i).contribute(httpRequest);
+            if (!(part instanceof Callable<?> known)) {
+                return Flux.concat(part, Flux.fromIterable(contributors.subList(i + 1, contributors.size()))
+                                .concatMap(contributor -> contributor.contribute(httpRequest)))
+                        .reduce(entries, RequestGraphQLInvocation::merged)
+                        .flatMap(run);
+            }
+            try {
+                if (known.call() instanceof Map<?, ?> more) {
+                    entries.putAll(more);
+                }
+            } catch (Exception refused) {
+                return Mono.error(refused);
+            }
+        }
+        return run.apply(entries);
+    }
+
+    private static Map<Object, Object> merged(Map<Object, Object> entries, Map<Object, Object> more) {
+        entries.putAll(more);
+        return entries;
     }
 
     /** Routed to the replica or the primary; after a mutation, where its writes ended is kept. */
