@@ -9,8 +9,10 @@ import io.lendx.replica.Route;
 import graphql.schema.DataFetchingEnvironment;
 import io.micronaut.core.annotation.Nullable;
 import org.dataloader.DataLoaderRegistry;
+import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 
 import java.util.Queue;
@@ -84,15 +86,53 @@ public final class RequestWorkQueue implements Executor, Continuations {
     <T> CompletableFuture<T> batch(Mono<T> query) {
         batchesInFlight.incrementAndGet();
         CompletableFuture<T> result = new CompletableFuture<>();
-        query.toFuture().whenComplete((value, failure) -> execute(() -> {
-            try {
-                noteFailure(failure);
-                complete(result, value, failure);
-            } finally {
-                batchesInFlight.decrementAndGet();
-            }
-        }));
+        query.subscribe(new BatchAnswer<>(result));
         return result;
+    }
+
+    /**
+     * Takes a batch's one value (or failure) straight to this queue: {@code toFuture()} and
+     * {@code whenComplete} put a future and two completion stages between them, per statement.
+     */
+    private final class BatchAnswer<T> implements CoreSubscriber<T> {
+
+        private final CompletableFuture<T> result;
+        private T value;
+
+        BatchAnswer(CompletableFuture<T> result) {
+            this.result = result;
+        }
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(T item) {
+            value = item;
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            answered(null, failure);
+        }
+
+        @Override
+        public void onComplete() {
+            answered(value, null);
+        }
+
+        private void answered(T answer, Throwable failure) {
+            execute(() -> {
+                try {
+                    noteFailure(failure);
+                    complete(result, answer, failure);
+                } finally {
+                    batchesInFlight.decrementAndGet();
+                }
+            });
+        }
     }
 
     /** A value that completes elsewhere (a root query, a mutation), continued on this queue. */
