@@ -7,6 +7,9 @@ import io.lendx.paging.KeysetQueries;
 import io.lendx.paging.Table;
 import io.micronaut.core.annotation.Nullable;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -49,6 +52,14 @@ public final class Lookup<T> {
 
     public void register(LoaderRegistrar registry, KeysetQueries keyset) {
         registry.register(key, Shape.OBJECT, (values, fields) ->
-                keyset.findWhereIn(table, column, values, table.projection(fields)).collectMap(valueOf));
+                keyset.findWhereIn(table, column, values, table.projection(fields)).map(this::byValue));
+    }
+
+    private Map<String, T> byValue(List<T> rows) {
+        Map<String, T> found = new HashMap<>();
+        for (T row : rows) {
+            found.put(valueOf.apply(row), row);
+        }
+        return found;
     }
 }

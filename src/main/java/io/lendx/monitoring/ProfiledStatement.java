@@ -24,8 +24,12 @@ final class ProfiledStatement implements Statement, Wrapped<Statement> {
 
     @Override
     public Publisher<? extends Result> execute() {
-        return Flux.defer(() -> new CountedResult.Run(sql, System.nanoTime(), connection::finished)
-                .executing(delegate.execute()));
+        return Flux.defer(() -> newRun().executing(delegate.execute()));
+    }
+
+    /** One execution of this statement, timed from now, reported to its connection when done. */
+    CountedResult.Run newRun() {
+        return new CountedResult.Run(sql, System.nanoTime(), connection::finished);
     }
 
     @Override

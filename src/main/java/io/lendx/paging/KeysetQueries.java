@@ -1,11 +1,12 @@
 package io.lendx.paging;
 
+import io.lendx.monitoring.StatementRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.r2dbc.operations.R2dbcOperations;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.Statement;
 import jakarta.inject.Singleton;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
@@ -40,13 +41,12 @@ public class KeysetQueries {
         String sql = "SELECT * FROM " + table.name() + " WHERE " + where.sql()
                 + " ORDER BY " + orderBy(table, request.ordering(), "") + " LIMIT ?";
         return query(sql, values, table.mapper())
-                .collectList()
                 .map(rows -> Page.of(rows, request, table));
     }
 
     public Mono<Long> count(Table<?> table, Conditions filter) {
         String sql = "SELECT count(*) FROM " + table.name() + " WHERE " + filter.sql();
-        return query(sql, filter.values(), row -> row.get(0, Long.class)).single();
+        return query(sql, filter.values(), row -> row.get(0, Long.class)).map(rows -> rows.get(0));
     }
 
     /**
@@ -69,13 +69,17 @@ public class KeysetQueries {
                 + " CROSS JOIN LATERAL (SELECT " + read.selectList() + " FROM " + table.name() + " WHERE " + where.sql()
                 + " ORDER BY " + orderBy(table, request.ordering(), "") + " LIMIT " + (request.first() + 1)
                 + ") page ORDER BY parent.ord, " + orderBy(table, request.ordering(), "page.");
+        Function<T, String> parentKey = relation.parentKey();
         return query(sql, values, read.mapper(table))
-                .collectMultimap(relation.parentKey())
-                .map(rowsByParent -> {
+                .map(rows -> {
+                    Map<String, List<T>> rowsByParent = new HashMap<>();
+                    for (T row : rows) {
+                        rowsByParent.computeIfAbsent(parentKey.apply(row), parent -> new ArrayList<>()).add(row);
+                    }
                     Map<String, Page<T>> pages = new LinkedHashMap<>();
                     for (String parent : parents) {
-                        Collection<T> rows = rowsByParent.getOrDefault(parent, List.of());
-                        pages.put(parent, Page.of(List.copyOf(rows), request, table));
+                        pages.put(parent, Page.of(List.copyOf(rowsByParent.getOrDefault(parent, List.of())), request,
+                                table));
                     }
                     return pages;
                 });
@@ -86,7 +90,7 @@ public class KeysetQueries {
      * A batch of one key (a lookup, or a relation of one parent) binds the key itself: encoding a
      * one-element {@code text[]} (escaping, the array codec) was about 1 % of a lookup's CPU.
      */
-    public <T> Flux<T> findWhereIn(Table<T> table, String column, Collection<String> values, Projection projection) {
+    public <T> Mono<List<T>> findWhereIn(Table<T> table, String column, Collection<String> values, Projection projection) {
         Projection read = projection.with(column);
         boolean one = values.size() == 1;
         String sql = read.statement(new WhereIn(table, column, one), where -> Conditions.numbered("SELECT "
@@ -120,10 +124,10 @@ public class KeysetQueries {
         String sql = "SELECT " + parentColumn + ", count(*) FROM " + relation.table().name()
                 + " WHERE " + where.sql() + " GROUP BY " + parentColumn;
         return query(sql, where.values(), row -> Map.entry(row.get(0, String.class), row.get(1, Long.class)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .map(found -> {
                     Map<String, Long> counts = new HashMap<>();
-                    parents.forEach(parent -> counts.put(parent, found.getOrDefault(parent, 0L)));
+                    parents.forEach(parent -> counts.put(parent, 0L));
+                    found.forEach(count -> counts.put(count.getKey(), count.getValue()));
                     return counts;
                 });
     }
@@ -153,23 +157,23 @@ public class KeysetQueries {
         return ordering.field().column().equals(table.keyColumn());
     }
 
-    /**
-     * withConnection takes a connection of its own, never a caller's transaction: these reads see
-     * committed data only (services read their own writes through their repositories).
-     */
-    private <R> Flux<R> query(String sql, List<Object> values, Function<Row, R> mapper) {
+    private <R> Mono<List<R>> query(String sql, List<Object> values, Function<Row, R> mapper) {
         return numberedQuery(Conditions.numbered(sql), values, mapper);
     }
 
-    private <R> Flux<R> numberedQuery(String sql, List<Object> values, Function<Row, R> mapper) {
-        return Flux.from(operations.withConnection(connection -> {
+    /**
+     * A connection of its own, never a caller's transaction (as {@code withConnection} takes one):
+     * these reads see committed data only (services read their own writes through their
+     * repositories). Given back once the rows are read, whatever the outcome.
+     */
+    private <R> Mono<List<R>> numberedQuery(String sql, List<Object> values, Function<Row, R> mapper) {
+        return Mono.usingWhen(operations.connectionFactory().create(), connection -> {
             Statement statement = connection.createStatement(sql);
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
                 statement.bind(i, value instanceof Enum<?> e ? e.name() : value);
             }
-            return Flux.from(statement.execute())
-                    .flatMap(result -> result.map((row, metadata) -> mapper.apply(row)));
-        }));
+            return StatementRows.of(statement, mapper);
+        }, Connection::close);
     }
 }

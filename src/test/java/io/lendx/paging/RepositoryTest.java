@@ -57,7 +57,7 @@ class RepositoryTest extends DatabaseTest {
 
         assertEquals(withDid, users.findById(withDid.address()).block());
         List<User> found = keyset.findWhereIn(UserRepository.TABLE, "address",
-                List.of(withDid.address(), other.address(), "rUnknown"), Projection.ALL).collectList().block();
+                List.of(withDid.address(), other.address(), "rUnknown"), Projection.ALL).block();
         assertEquals(Set.of(withDid, other), Set.copyOf(found));
     }
 
@@ -68,7 +68,7 @@ class RepositoryTest extends DatabaseTest {
         assertEquals(new BigDecimal("12345678901234.123456"), read.totalBalance());
         assertEquals(new BigDecimal("99.9999"), read.interestRate());
         assertEquals(List.of(pool), keyset.findWhereIn(PoolRepository.TABLE, "pool_address", List.of(pool.address()),
-                Projection.ALL).collectList().block());
+                Projection.ALL).block());
     }
 
     @Test
@@ -81,7 +81,7 @@ class RepositoryTest extends DatabaseTest {
         assertEquals(application, read);
         assertEquals(List.of(application),
                 keyset.findWhereIn(ApplicationRepository.TABLE, "application_address", List.of(application.address()),
-                        Projection.ALL).collectList().block());
+                        Projection.ALL).block());
     }
 
     @Test
@@ -95,9 +95,9 @@ class RepositoryTest extends DatabaseTest {
 
         assertEquals(Set.of(fromApplication, direct),
                 Set.copyOf(keyset.findWhereIn(LoanRepository.TABLE, "loan_address",
-                        List.of(fromApplication.address(), direct.address()), Projection.ALL).collectList().block()));
+                        List.of(fromApplication.address(), direct.address()), Projection.ALL).block()));
         assertEquals(List.of(fromApplication), keyset.findWhereIn(LoanRepository.TABLE, "application_address",
-                List.of(application.address()), Projection.ALL).collectList().block());
+                List.of(application.address()), Projection.ALL).block());
         assertEquals(fromApplication, loans.findById(fromApplication.address()).block());
     }
 
@@ -108,7 +108,7 @@ class RepositoryTest extends DatabaseTest {
                 Instant.parse("2026-06-01T00:00:00Z"));
 
         Loan read = keyset.findWhereIn(LoanRepository.TABLE, "loan_address", List.of(loan.address()),
-                LoanRepository.TABLE.projection(Set.of("totalAmountDue"))).single().block();
+                LoanRepository.TABLE.projection(Set.of("totalAmountDue"))).block().get(0);
 
         assertEquals(new Loan(loan.address(), loan.poolAddress(), loan.borrowerAddress(), loan.lenderAddress(),
                 loan.applicationAddress(), loan.principal(), loan.interest(), null, null, loan.state(), null,
