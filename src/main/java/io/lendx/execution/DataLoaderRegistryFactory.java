@@ -144,6 +144,26 @@ public class DataLoaderRegistryFactory {
             }
         }
 
+        /**
+         * Asked after the request's tasks run, several times a request: the registry's own copies
+         * its loaders into a new list every time, as {@link #dispatchAll} does.
+         */
+        @Override
+        public int dispatchDepth() {
+            int depth = 0;
+            for (DataLoader<?, ?> loader : dataLoaders.values()) {
+                depth += loader.dispatchDepth();
+            }
+            return depth;
+        }
+
+        @Override
+        public void dispatchAll() {
+            for (DataLoader<?, ?> loader : dataLoaders.values()) {
+                loader.dispatch();
+            }
+        }
+
         @Override
         public <K, V> DataLoader<K, V> getDataLoader(String name) {
             DataLoader<K, V> loader = super.getDataLoader(name);
