@@ -90,7 +90,8 @@ public class KeysetQueries {
      * A batch of one key (a lookup, or a relation of one parent) binds the key itself: encoding a
      * one-element {@code text[]} (escaping, the array codec) was about 1 % of a lookup's CPU.
      */
-    public <T> Mono<List<T>> findWhereIn(Table<T> table, String column, Collection<String> values, Projection projection) {
+    public <T> Mono<List<T>> findWhereIn(Table<T> table, String column, Collection<String> values,
+                                         Projection projection) {
         Projection read = projection.with(column);
         boolean one = values.size() == 1;
         String sql = read.statement(new WhereIn(table, column, one), where -> Conditions.numbered("SELECT "
