@@ -1,5 +1,6 @@
 package io.lendx.graphql;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import graphql.execution.MergedField;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -7,21 +8,21 @@ import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import io.lendx.localcache.LocalCaches;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * The fields one request asks of the objects a loader returns, gathered from every fetcher that
- * loads through it, so that its batch reads only the columns they need. Each place in the
- * document is read once per request: the fetchers of a list's 400 items share their syntax
- * tree node, and {@code @skip}/{@code @include} are ignored (reading a column too many is
- * harmless).
+ * loads through it, so that its batch reads only the columns they need. What one place of a
+ * document selects is worked out once per document, not per request: the cached syntax tree's
+ * nodes are the same objects from one request to the next. {@code @skip}/{@code @include} are
+ * ignored (reading a column too many is harmless).
  */
 public final class SelectedFields {
 
@@ -32,15 +33,43 @@ public final class SelectedFields {
 
         /** Where, below the loading field, the returned objects' own fields are selected. */
         private final List<List<String>> pathsToObjects;
+        /**
+         * The names below each syntax node, by its identity, dropped with the node when the
+         * document cache lets its tree go; bounded for trees that stay.
+         */
+        private final Cache<Field, Set<String>> namesBelow = LocalCaches.newBuilder()
+                .weakKeys()
+                .maximumSize(MAX_NODES)
+                .build();
 
         Shape(List<List<String>> pathsToObjects) {
             this.pathsToObjects = pathsToObjects;
         }
+
+        /** The names {@code field} selects of the objects it loads, through {@code fragments}. */
+        Set<String> namesBelow(Field field, Map<String, FragmentDefinition> fragments) {
+            Set<String> known = namesBelow.getIfPresent(field);
+            if (known == null) {
+                Set<String> names = new LinkedHashSet<>();
+                for (List<String> path : pathsToObjects) {
+                    namesAt(field.getSelectionSet(), path, fragments, names);
+                }
+                known = Set.copyOf(names);
+                namesBelow.put(field, known);
+            }
+            return known;
+        }
     }
 
+    private static final int MAX_NODES = 20_000;
+
     private final Shape shape;
-    private final Set<String> names = ConcurrentHashMap.newKeySet();
-    private final Set<Field> read = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+    /**
+     * Immutable, and only ever replaced by a wider set: while one place asks (the usual case) it
+     * is that place's own set, the same object every request, which a table's projection is
+     * found by at once.
+     */
+    private volatile Set<String> names = Set.of();
 
     public SelectedFields(Shape shape) {
         this.shape = shape;
@@ -53,22 +82,35 @@ public final class SelectedFields {
 
     public void add(MergedField merged, Map<String, FragmentDefinition> fragments) {
         for (Field field : merged.getFields()) {
-            if (!read.add(field)) {
-                continue;
-            }
-            for (List<String> path : shape.pathsToObjects) {
-                namesAt(field.getSelectionSet(), path, fragments);
+            include(shape.namesBelow(field, fragments));
+        }
+    }
+
+    private void include(Set<String> more) {
+        Set<String> current = names;
+        if (current == more || current.containsAll(more)) {
+            return;
+        }
+        synchronized (this) {
+            current = names;
+            if (current.isEmpty()) {
+                names = more;
+            } else if (!current.containsAll(more)) {
+                Set<String> wider = new HashSet<>(current);
+                wider.addAll(more);
+                names = Set.copyOf(wider);
             }
         }
     }
 
     /** Adds the names of the fields at the end of {@code path} (field names) below {@code selections}. */
-    private void namesAt(SelectionSet selections, List<String> path, Map<String, FragmentDefinition> fragments) {
+    private static void namesAt(SelectionSet selections, List<String> path, Map<String, FragmentDefinition> fragments,
+                                Set<String> names) {
         fields(selections, fragments, child -> {
             if (path.isEmpty()) {
                 names.add(child.getName());
             } else if (path.get(0).equals(child.getName())) {
-                namesAt(child.getSelectionSet(), path.subList(1, path.size()), fragments);
+                namesAt(child.getSelectionSet(), path.subList(1, path.size()), fragments, names);
             }
         });
     }
