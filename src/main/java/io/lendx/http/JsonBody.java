@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.lendx.execution.ResponseObject;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.ByteBuf;
@@ -33,6 +34,8 @@ public class JsonBody {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final int MAX_NAMES = 4096;
+    /** A small answer's size: most fit, and a larger one grows in blocks. */
+    private static final int INITIAL_BYTES = 1024;
     private static final Map<String, SerializableString> NAMES = new ConcurrentHashMap<>();
 
     /** Anything else (never seen in practice) is written by the application's own mapper. */
@@ -54,16 +57,18 @@ public class JsonBody {
         return buffer;
     }
 
-    /** For a body to keep (the response cache): the same JSON, in an array of its own. */
+    /**
+     * For a body to keep (the response cache, an ETag): the same JSON, in an array of its own,
+     * written on the heap; a pooled network buffer to copy from cost more than the copy.
+     */
     public byte[] bytes(Object body) {
-        ByteBuf buffer = write(body);
-        try {
-            byte[] bytes = new byte[buffer.readableBytes()];
-            buffer.readBytes(bytes);
-            return bytes;
-        } finally {
-            buffer.release();
+        ByteArrayBuilder bytes = new ByteArrayBuilder(INITIAL_BYTES);
+        try (JsonGenerator out = JSON.createGenerator(bytes)) {
+            write(out, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return bytes.toByteArray();
     }
 
     private void write(JsonGenerator out, Object value) throws IOException {
