@@ -66,8 +66,8 @@ public final class SelectedFields {
     private final Shape shape;
     /**
      * Immutable, and only ever replaced by a wider set: while one place asks (the usual case) it
-     * is that place's own set, the same object every request, which a table's projection is
-     * found by at once.
+     * is that place's own set, the same object every request, and a small array set that a
+     * table hashes and compares in a few steps to find its projection.
      */
     private volatile Set<String> names = Set.of();
 
