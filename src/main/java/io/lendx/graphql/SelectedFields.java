@@ -48,16 +48,13 @@ public final class SelectedFields {
 
         /** The names {@code field} selects of the objects it loads, through {@code fragments}. */
         Set<String> namesBelow(Field field, Map<String, FragmentDefinition> fragments) {
-            Set<String> known = namesBelow.getIfPresent(field);
-            if (known == null) {
+            return namesBelow.get(field, node -> {
                 Set<String> names = new LinkedHashSet<>();
                 for (List<String> path : pathsToObjects) {
-                    namesAt(field.getSelectionSet(), path, fragments, names);
+                    namesAt(node.getSelectionSet(), path, fragments, names);
                 }
-                known = Set.copyOf(names);
-                namesBelow.put(field, known);
-            }
-            return known;
+                return Set.copyOf(names);
+            });
         }
     }
 
