@@ -155,6 +155,16 @@ done
 median=$(printf '%s\n' "${RATIOS[@]}" | sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
 echo
 echo "ab: median candidate ÷ baseline CPU per request over $ROUNDS rounds: $median"
+# How far the median may be from the one more rounds would give: the rounds' ratios sorted, the
+# interval between the k-th smallest and the k-th largest holds the true median with at least 95 %
+# (binomial order statistics: no assumption about how the ratios spread).
+printf '%s\n' "${RATIOS[@]}" | sort -g | awk '
+    { v[NR] = $1 }
+    END {
+        n = NR; p = 0.5 ^ n; below = p; k = 0
+        for (j = 0; j < n / 2 && below <= 0.025; j++) { k = j + 1; p = p * (n - j) / (j + 1); below += p }
+        if (k > 0) printf "ab: 95 %% interval of that median: %s – %s (k = %d of %d rounds: the k-th smallest and the k-th largest ratio)\n", v[k], v[n + 1 - k], k, n
+        else printf "ab: too few rounds (%d) for a 95 %% interval of the median: 6 or more give one\n", n }'
 # A ratio that keeps moving one way from round to round (one step back allowed) means one side
 # was still warming up (a152859 at 32 connections each and more needed over 90 s): its median is
 # not a steady one.
