@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.lendx.execution.ResponseObject;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.ByteBuf;
@@ -34,8 +33,6 @@ public class JsonBody {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final int MAX_NAMES = 4096;
-    /** A small answer's size: most fit, and a larger one grows in blocks. */
-    private static final int INITIAL_BYTES = 1024;
     private static final Map<String, SerializableString> NAMES = new ConcurrentHashMap<>();
 
     /** Anything else (never seen in practice) is written by the application's own mapper. */
@@ -62,7 +59,7 @@ public class JsonBody {
      * written on the heap; a pooled network buffer to copy from cost more than the copy.
      */
     public byte[] bytes(Object body) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(INITIAL_BYTES);
+        ExactBytes bytes = new ExactBytes();
         try (JsonGenerator out = JSON.createGenerator(bytes)) {
             write(out, body);
         } catch (IOException e) {
